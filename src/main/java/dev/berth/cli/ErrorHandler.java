@@ -1,0 +1,23 @@
+package dev.berth.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one clear line on stderr and a non-zero exit code, not a stack trace.
+ * {@code BERTH_DEBUG=1} prints the trace too.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    static final int EXIT_FAILURE = 1;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        cl.getErr().println("berth: " + message);
+        if (System.getenv("BERTH_DEBUG") != null) {
+            ex.printStackTrace(cl.getErr());
+        }
+        return EXIT_FAILURE;
+    }
+}

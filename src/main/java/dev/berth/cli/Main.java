@@ -1,0 +1,35 @@
+package dev.berth.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: the command line is a thin picocli layer over Berth's library packages. */
+@Command(
+        name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "GitOps agent for Podman hosts: keeps this host in sync with a git repository of quadlets and systemd units.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.berth.state;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What Berth has put on this host: the files it wrote (target → sha256) and the units it brought up.
+ * Only files listed here are Berth's: it never touches any other file.
+ *
+ * @param commit the deployed commit, or null before the first complete deployment
+ */
+public record AppliedState(String commit, Map<String, String> files, Map<String, AppliedUnit> units) {
+
+    public AppliedState {
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
+        units = Collections.unmodifiableMap(new TreeMap<>(units));
+    }
+
+    public static AppliedState empty() {
+        return new AppliedState(null, Map.of(), Map.of());
+    }
+}
