@@ -11,6 +11,15 @@ import picocli.CommandLine.Command;
         description = "GitOps agent for Podman hosts: keeps this host in sync with a git repository of quadlets and systemd units.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            SyncCommand.class,
+            PlanCommand.class,
+            DiffCommand.class,
+            StatusCommand.class,
+            HistoryCommand.class,
+            RollbackCommand.class,
+            SwitchCommand.class,
+            PruneCommand.class,
         })
 public final class Main implements Runnable {
 

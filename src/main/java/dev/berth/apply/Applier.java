@@ -1,0 +1,248 @@
+package dev.berth.apply;
+
+import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.HostException;
+import dev.berth.host.HostLayout;
+import dev.berth.host.Systemd;
+import dev.berth.host.UnitStatus;
+import dev.berth.plan.Action;
+import dev.berth.plan.ActionType;
+import dev.berth.plan.Plan;
+import dev.berth.repo.DesiredState;
+import dev.berth.repo.InstalledFile;
+import dev.berth.repo.RepoUnit;
+import dev.berth.state.AppliedState;
+import dev.berth.state.AppliedUnit;
+import dev.berth.state.StateStore;
+import dev.berth.state.UnitFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out a plan on the host, recording progress after every step so that a crash at any point
+ * leaves a state from which the next plan finishes the job:
+ * <ol>
+ *   <li>a file is claimed in the state before it is written, so Berth knows it is its own;</li>
+ *   <li>a unit is recorded only once it is running, so a failed unit is retried next time;</li>
+ *   <li>the commit is recorded only when every unit came up.</li>
+ * </ol>
+ */
+public final class Applier {
+    private static final int JOURNAL_LINES = 20;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+    /** A unit that dies right after its start job succeeded is caught by looking again after this. */
+    private static final Duration SETTLE = Duration.ofMillis(1500);
+
+    private final HostLayout layout;
+    private final Systemd systemd;
+    private final StateStore store;
+    private final Progress progress;
+
+    public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress) {
+        this.layout = layout;
+        this.systemd = systemd;
+        this.store = store;
+        this.progress = progress;
+    }
+
+    /**
+     * @param checkout the exported commit the desired state was read from (the source of every file)
+     * @param commit   the commit being deployed, recorded only if every unit comes up
+     */
+    public ApplyResult apply(Plan plan, DesiredState desired, AppliedState applied, Path checkout, String commit)
+            throws ApplyException {
+        refuseForeignFiles(plan, applied);
+        Map<String, String> files = new HashMap<>(applied.files());
+        Map<String, AppliedUnit> units = new HashMap<>(applied.units());
+        List<UnitFailure> failures = new ArrayList<>();
+        List<String> drift = new ArrayList<>();
+        Action selfRestart = null;
+
+        for (Action a : plan.ofType(ActionType.STOP)) {
+            progress.step("stop " + a.subject());
+            try {
+                systemd.stop(a.subject(), STOP_TIMEOUT);
+            } catch (HostException e) {
+                progress.step("  " + e.getMessage() + " (continuing: its files are removed anyway)");
+            }
+            units.remove(a.unit());
+            save(applied.commit(), files, units);
+        }
+
+        for (Action a : plan.ofType(ActionType.REMOVE_FILE)) {
+            progress.step("remove " + layout.pathOf(a.subject()));
+            try {
+                Path p = layout.pathOf(a.subject());
+                Files.deleteIfExists(p);
+                removeEmptyParents(p.getParent());
+            } catch (IOException e) {
+                throw new ApplyException("cannot remove " + layout.pathOf(a.subject()) + ": " + e.getMessage(), e);
+            }
+            files.remove(a.subject());
+            save(applied.commit(), files, units);
+        }
+
+        List<Action> writes = plan.ofType(ActionType.WRITE_FILE);
+        if (!writes.isEmpty()) {
+            // Claim first: after a crash mid-write these files are known to be Berth's, with an unknown digest.
+            for (Action a : writes) {
+                files.putIfAbsent(a.subject(), "");
+            }
+            save(applied.commit(), files, units);
+            for (Action a : writes) {
+                InstalledFile f = desired.files().get(a.subject());
+                Path target = layout.pathOf(a.subject());
+                progress.step("write " + target + "  (" + a.reason() + ")");
+                try {
+                    AtomicFileWriter.write(target, Files.readAllBytes(checkout.resolve(f.source())));
+                } catch (IOException e) {
+                    save(applied.commit(), files, units);
+                    throw new ApplyException("cannot write " + target + ": " + e.getMessage()
+                            + " (nothing was restarted; the running units are unchanged)", e);
+                }
+                files.put(a.subject(), f.digest());
+                if (a.reason().startsWith("drift")) {
+                    drift.add(a.subject());
+                }
+            }
+            save(applied.commit(), files, units);
+        }
+
+        if (!plan.ofType(ActionType.DAEMON_RELOAD).isEmpty()) {
+            progress.step("daemon-reload");
+            try {
+                systemd.daemonReload();
+            } catch (HostException e) {
+                throw new ApplyException(e.getMessage(), e);
+            }
+        }
+
+        // Units nobody starts directly are applied once their files are in place.
+        for (RepoUnit u : desired.units().values()) {
+            if (!u.options().autoStart()) {
+                units.put(u.fileName(), recorded(u));
+            }
+        }
+
+        List<RepoUnit> started = new ArrayList<>();
+        for (Action a : plan.actions()) {
+            if (a.type() != ActionType.START && a.type() != ActionType.RESTART) {
+                continue;
+            }
+            RepoUnit u = desired.units().get(a.unit());
+            if (u.options().self()) {
+                selfRestart = a;
+                continue;
+            }
+            String verb = a.type() == ActionType.START ? "start" : "restart";
+            progress.step(verb + " " + a.subject() + "  (" + a.reason() + ")");
+            try {
+                if (a.type() == ActionType.START) {
+                    systemd.start(a.subject(), u.options().healthTimeout());
+                } else {
+                    systemd.restart(a.subject(), u.options().healthTimeout());
+                }
+                UnitStatus s = systemd.status(a.subject());
+                if (s.isActive() || s.finishedSuccessfully() || "activating".equals(s.activeState()) && isTimerOrSocket(u)) {
+                    started.add(u);
+                } else {
+                    failures.add(failure(u, a.subject() + " is " + s.activeState() + " (" + s.result() + ") after " + verb));
+                }
+            } catch (HostException e) {
+                failures.add(failure(u, e.getMessage()));
+            }
+        }
+
+        if (!started.isEmpty()) {
+            sleep(SETTLE);
+        }
+        for (RepoUnit u : started) {
+            UnitStatus s = systemd.status(u.systemdName());
+            if (s.isFailed()) {
+                failures.add(failure(u, u.systemdName() + " failed right after it started (" + s.result() + ")"));
+            } else {
+                units.put(u.fileName(), recorded(u));
+            }
+        }
+        for (UnitFailure f : failures) {
+            progress.step("FAILED " + f.systemdName() + ": " + f.message());
+        }
+
+        String deployed = failures.isEmpty() ? commit : applied.commit();
+        AppliedState result = save(deployed, files, units);
+        if (selfRestart != null && failures.isEmpty()) {
+            RepoUnit self = desired.units().get(selfRestart.unit());
+            units.put(self.fileName(), recorded(self));
+            result = save(deployed, files, units);
+            progress.step("restart " + selfRestart.subject() + " (Berth itself, last)");
+            systemd.restartNoBlock(selfRestart.subject());
+        }
+        return new ApplyResult(result, failures, drift);
+    }
+
+    private static boolean isTimerOrSocket(RepoUnit u) {
+        return u.name().kind().isTrigger();
+    }
+
+    private void refuseForeignFiles(Plan plan, AppliedState applied) throws ApplyException {
+        List<String> foreign = new ArrayList<>();
+        for (Action a : plan.ofType(ActionType.WRITE_FILE)) {
+            if (!applied.files().containsKey(a.subject())
+                    && Files.exists(layout.pathOf(a.subject()), LinkOption.NOFOLLOW_LINKS)) {
+                foreign.add(layout.pathOf(a.subject()).toString());
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new ApplyException("refusing to overwrite files Berth did not write: " + String.join(", ", foreign)
+                    + ". Remove or rename them on the host (or rename the units in the repository); nothing was changed");
+        }
+    }
+
+    private AppliedUnit recorded(RepoUnit u) {
+        return new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart());
+    }
+
+    private UnitFailure failure(RepoUnit u, String message) {
+        return new UnitFailure(u.fileName(), u.systemdName(), message, systemd.journal(u.systemdName(), JOURNAL_LINES));
+    }
+
+    private AppliedState save(String commit, Map<String, String> files, Map<String, AppliedUnit> units)
+            throws ApplyException {
+        AppliedState s = new AppliedState(commit, new LinkedHashMap<>(files), new LinkedHashMap<>(units));
+        try {
+            store.saveApplied(s);
+        } catch (IOException e) {
+            throw new ApplyException("cannot save Berth's state in " + store.dir() + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    private void removeEmptyParents(Path dir) throws IOException {
+        Path stop = layout.quadletDir();
+        while (dir != null && dir.startsWith(stop) && !dir.equals(stop)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
+            dir = dir.getParent();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

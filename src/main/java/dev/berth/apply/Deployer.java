@@ -1,0 +1,298 @@
+package dev.berth.apply;
+
+import dev.berth.git.CommitInfo;
+import dev.berth.git.GitException;
+import dev.berth.git.GitSource;
+import dev.berth.git.RemoteUrls;
+import dev.berth.host.FileTrees;
+import dev.berth.host.HostLayout;
+import dev.berth.host.Systemd;
+import dev.berth.plan.Plan;
+import dev.berth.plan.Planner;
+import dev.berth.repo.Problem;
+import dev.berth.repo.Sha256;
+import dev.berth.state.AppliedState;
+import dev.berth.state.BerthConfig;
+import dev.berth.state.Deployment;
+import dev.berth.state.StateStore;
+import dev.berth.state.SyncReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The deployment flow: fetch → export the commit → read and validate it → plan against what is applied
+ * → apply → record. Anything that fails before the apply leaves the host exactly as it was.
+ */
+public final class Deployer {
+    private static final String CURRENT = "current";
+
+    private final HostLayout layout;
+    private final StateStore store;
+    private final Systemd systemd;
+    private final RepositoryLoader loader;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
+                    Clock clock) {
+        this.layout = layout;
+        this.store = store;
+        this.systemd = systemd;
+        this.loader = loader;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** {@code berth init}: clone, remember what to follow, deploy. */
+    public SyncOutcome init(BerthConfig config) throws DeployException {
+        if (store.isInitialized()) {
+            String current = "another repository";
+            try {
+                current = RemoteUrls.redact(store.config().remote());
+            } catch (IOException ignored) {
+                // the message below still says what to do
+            }
+            throw new DeployException("this host already follows " + current
+                    + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
+        }
+        progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
+        try (GitSource ignored = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir())) {
+            // cloned and the ref resolved: now it is safe to remember the config
+        } catch (GitException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+        save(config);
+        return sync(false, false, "init");
+    }
+
+    /** {@code berth switch}: follow another repository, moving the host by a diff, not a teardown. */
+    public SyncOutcome switchTo(String remote, String ref, String path) throws DeployException {
+        BerthConfig old = config();
+        Path staging = store.dir().resolve("repo.git.switch");
+        progress.step("clone " + RemoteUrls.redact(remote));
+        try (GitSource ignored = GitSource.cloneInto(remote, ref, staging)) {
+            // validated that the new remote and ref exist before touching anything
+        } catch (GitException e) {
+            throw new DeployException(e.getMessage() + " (still following " + RemoteUrls.redact(old.remote()) + ")", e);
+        }
+        try {
+            FileTrees.deleteRecursively(store.cloneDir());
+            Files.move(staging, store.cloneDir());
+        } catch (IOException e) {
+            throw new DeployException("cannot replace the local clone: " + e.getMessage(), e);
+        }
+        save(old.withRemote(remote, ref, path == null ? "" : path));
+        return sync(false, false, "switch");
+    }
+
+    /** {@code berth rollback}: pin the host to an earlier commit until a new commit or {@code sync --resume}. */
+    public SyncOutcome rollback(String commitOrNull) throws DeployException {
+        BerthConfig config = config();
+        try (GitSource source = openOrReclone(config)) {
+            String target;
+            if (commitOrNull != null) {
+                target = source.commit(commitOrNull).id();
+            } else {
+                target = previousGoodCommit();
+            }
+            String head = source.resolve().id();
+            save(config.withPin(target, head));
+            progress.step("pinned to " + target.substring(0, 12) + " until a new commit arrives or 'berth sync --resume'");
+        } catch (GitException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+        return sync(false, false, "rollback");
+    }
+
+    private String previousGoodCommit() throws DeployException {
+        try {
+            String current = store.applied().commit();
+            List<Deployment> history = store.history();
+            for (int i = history.size() - 1; i >= 0; i--) {
+                Deployment d = history.get(i);
+                if (SyncReport.OK.equals(d.result()) && d.commit() != null && !d.commit().equals(current)) {
+                    return d.commit();
+                }
+            }
+        } catch (IOException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+        throw new DeployException("no earlier successful deployment to roll back to: name a commit, 'berth rollback COMMIT'");
+    }
+
+    /**
+     * {@code berth sync}: fetch and converge. With {@code dryRun} nothing changes on the host — no file,
+     * no systemctl call — and the plan is returned.
+     */
+    public SyncOutcome sync(boolean dryRun, boolean resume, String reason) throws DeployException {
+        BerthConfig config = config();
+        if (resume && config.pinnedCommit() != null && !dryRun) {
+            config = config.withPin(null, null);
+            save(config);
+            progress.step("pin lifted: following " + (config.ref() == null ? "the default branch" : config.ref()) + " again");
+        }
+        AppliedState applied = applied();
+        CommitInfo target;
+        boolean pinned = false;
+        Path checkout = store.checkoutsDir().resolve(CURRENT);
+        try (GitSource source = openOrReclone(config)) {
+            progress.step("fetch " + RemoteUrls.redact(config.remote()));
+            source.fetch();
+            CommitInfo head = source.resolve();
+            target = head;
+            if (config.pinnedCommit() != null) {
+                if (head.id().equals(config.pinnedAgainst()) || resume && dryRun) {
+                    target = source.commit(config.pinnedCommit());
+                    pinned = !resume;
+                } else if (!dryRun) {
+                    progress.step("new commit " + head.shortId() + " lifts the rollback pin");
+                    config = config.withPin(null, null);
+                    save(config);
+                }
+            }
+            if (dryRun) {
+                checkout = store.checkoutsDir().resolve("preview");
+                source.export(target.id(), config.path(), checkout);
+            } else {
+                exportIfNeeded(source, target.id(), config.path(), checkout);
+            }
+        } catch (GitException e) {
+            return failed(dryRun, null, e.getMessage(), reason);
+        }
+
+        LoadedRepository loaded = loader.load(checkout);
+        if (!loaded.errors().isEmpty()) {
+            String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
+            return failed(dryRun, target, "commit " + target.shortId() + " is invalid and was not applied:\n  " + problems, reason);
+        }
+        Plan plan = Planner.plan(loaded.desired(), applied, observe(applied));
+        if (dryRun) {
+            SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
+            return new SyncOutcome(plan, report, false, target.id(), pinned, loaded.desired(), checkout);
+        }
+        if (plan.isEmpty() && target.id().equals(applied.commit())) {
+            progress.step("nothing to do: the host matches " + target.shortId());
+            SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
+            saveReport(report);
+            return new SyncOutcome(plan, report, false, target.id(), pinned, loaded.desired(), checkout);
+        }
+        progress.step("deploy " + target.shortId() + " " + target.subject());
+        ApplyResult result;
+        try {
+            result = new Applier(layout, systemd, store, progress).apply(plan, loaded.desired(), applied, checkout, target.id());
+        } catch (ApplyException e) {
+            return failed(false, target, e.getMessage(), reason);
+        }
+        String outcome = result.ok() ? SyncReport.OK : SyncReport.FAILED;
+        String error = result.ok() ? null
+                : result.failures().size() + " unit(s) did not come up: "
+                        + result.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "))
+                        + " (the next sync retries them)";
+        SyncReport report = new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired());
+        saveReport(report);
+        history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason));
+        return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, loaded.desired(), checkout);
+    }
+
+    /** The files Berth recorded, as they are on disk now (missing files are absent from the map). */
+    private Map<String, String> observe(AppliedState applied) {
+        Map<String, String> observed = new HashMap<>();
+        for (String target : applied.files().keySet()) {
+            Path p = layout.pathOf(target);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    observed.put(target, Sha256.ofFile(p));
+                } catch (IOException e) {
+                    // unreadable counts as changed: the planner rewrites it
+                    observed.put(target, "unreadable");
+                }
+            }
+        }
+        return observed;
+    }
+
+    // Re-exporting an unchanged commit is the bulk of a no-change sync; a marker records what is there.
+    private void exportIfNeeded(GitSource source, String commit, String path, Path checkout) throws GitException {
+        Path marker = checkout.resolveSibling(CURRENT + ".commit");
+        String want = commit + " " + path;
+        try {
+            if (Files.isDirectory(checkout) && Files.exists(marker) && Files.readString(marker).equals(want)) {
+                return;
+            }
+            Files.deleteIfExists(marker);
+            source.export(commit, path, checkout);
+            Files.writeString(marker, want);
+        } catch (IOException e) {
+            throw new GitException("cannot export commit " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    private GitSource openOrReclone(BerthConfig config) throws GitException {
+        try {
+            return GitSource.open(store.cloneDir(), config.ref());
+        } catch (GitException damaged) {
+            progress.step(damaged.getMessage() + ": cloning again");
+            return GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir());
+        }
+    }
+
+    private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, String reason) throws DeployException {
+        SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, target == null ? null : target.id(),
+                error, List.of(), List.of());
+        if (!dryRun) {
+            saveReport(report);
+            if (target != null) {
+                history(new Deployment(target.id(), target.subject(), clock.millis(), SyncReport.FAILED, reason));
+            }
+        }
+        progress.step("sync failed: " + error);
+        return new SyncOutcome(null, report, false, target == null ? null : target.id(), false, null, null);
+    }
+
+    private BerthConfig config() throws DeployException {
+        try {
+            return store.config();
+        } catch (IOException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+    }
+
+    private AppliedState applied() throws DeployException {
+        try {
+            return store.applied();
+        } catch (IOException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+    }
+
+    private void save(BerthConfig config) throws DeployException {
+        try {
+            store.saveConfig(config);
+        } catch (IOException e) {
+            throw new DeployException("cannot save " + store.dir() + "/config.json: " + e.getMessage(), e);
+        }
+    }
+
+    private void saveReport(SyncReport report) throws DeployException {
+        try {
+            store.saveLastSync(report);
+        } catch (IOException e) {
+            throw new DeployException("cannot save the sync report: " + e.getMessage(), e);
+        }
+    }
+
+    private void history(Deployment d) throws DeployException {
+        try {
+            store.appendHistory(d);
+        } catch (IOException e) {
+            throw new DeployException("cannot save history: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.berth.apply;
+
+import dev.berth.plan.Plan;
+import dev.berth.repo.DesiredState;
+import java.nio.file.Path;
+import dev.berth.state.SyncReport;
+
+/**
+ * What a sync (or a dry run) did.
+ *
+ * @param plan    the plan that was (or, for a dry run, would be) carried out; null when none was made
+ * @param report  what {@code status} shows from now on (for a dry run: not saved)
+ * @param changed true when anything on the host changed
+ * @param desired  what the commit declares (null when it could not be read)
+ * @param checkout where the commit was exported (the source of the files in {@code desired})
+ */
+public record SyncOutcome(Plan plan, SyncReport report, boolean changed, String commit, boolean pinned,
+                          DesiredState desired, Path checkout) {
+
+    public boolean ok() {
+        return SyncReport.OK.equals(report.result());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.berth.cli;
+
+import dev.berth.apply.SyncOutcome;
+import dev.berth.state.HostLock;
+import dev.berth.state.UnitFailure;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Base of the commands that act on this host: wiring, the host lock, and how outcomes are printed. */
+abstract class HostCommand implements Callable<Integer> {
+
+    @Mixin
+    HostOptions host = new HostOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    Wiring wiring() {
+        return new Wiring(host, out());
+    }
+
+    /** Runs {@code body} holding the host lock, so two Berths never change the host at once. */
+    <T> T locked(Wiring w, LockedBody<T> body) throws Exception {
+        try (HostLock ignored = HostLock.acquire(w.layout.stateDir(),
+                () -> err().println("berth: another berth is changing this host; waiting for it to finish ..."))) {
+            return body.run();
+        }
+    }
+
+    interface LockedBody<T> {
+        T run() throws Exception;
+    }
+
+    /** Prints the end of a sync and turns it into an exit code. */
+    int report(SyncOutcome outcome) {
+        PrintWriter o = out();
+        if (outcome.ok()) {
+            o.println(outcome.changed() ? "deployed " + shortId(outcome.commit()) + (outcome.pinned() ? " (pinned by rollback)" : "")
+                    : "up to date at " + shortId(outcome.commit()) + (outcome.pinned() ? " (pinned by rollback)" : ""));
+            return 0;
+        }
+        err().println("berth: sync failed: " + outcome.report().error());
+        for (UnitFailure f : outcome.report().failedUnits()) {
+            err().println("  " + f.systemdName() + ": " + f.message());
+            f.journal().forEach(line -> err().println("    | " + line));
+        }
+        return ErrorHandler.EXIT_FAILURE;
+    }
+
+    static String shortId(String id) {
+        return id == null ? "(none)" : id.substring(0, Math.min(12, id.length()));
+    }
+}

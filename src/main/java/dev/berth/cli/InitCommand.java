@@ -1,0 +1,37 @@
+package dev.berth.cli;
+
+import dev.berth.state.BerthConfig;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Follow a git repository: clone it, apply every unit, record the state.",
+            "URL may be https://, ssh://, file:// or a local path."})
+final class InitCommand extends HostCommand {
+
+    @Parameters(paramLabel = "URL", description = "The repository to follow.")
+    String remote;
+
+    @Option(names = "--ref", paramLabel = "BRANCH|TAG", description = "Branch or tag to follow (default: the remote's default branch).")
+    String ref;
+
+    @Option(names = "--path", paramLabel = "SUBDIR", defaultValue = "", description = "Folder of the repository that holds the units (default: all of it).")
+    String path;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How often 'berth run' syncs, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for ssh:// remotes.")
+    String sshKey;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration every = Durations.parse(interval);
+        Wiring w = wiring();
+        BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null);
+        return locked(w, () -> report(w.deployer().init(config)));
+    }
+}

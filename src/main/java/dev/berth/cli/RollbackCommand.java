@@ -1,0 +1,19 @@
+package dev.berth.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Go back to an earlier commit (default: the previous successful deployment).",
+            "The host stays pinned there until a new commit arrives or 'berth sync --resume'."})
+final class RollbackCommand extends HostCommand {
+
+    @Parameters(paramLabel = "COMMIT", arity = "0..1", description = "Commit id (or prefix) to go back to.")
+    String commit;
+
+    @Override
+    public Integer call() throws Exception {
+        Wiring w = wiring();
+        return locked(w, () -> report(w.deployer().rollback(commit)));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.berth.cli;
+
+import dev.berth.apply.SyncOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Fetch the repository and bring this host to its latest commit.",
+            "Only what changed is touched: changed units restart, new ones start, removed ones stop."})
+final class SyncCommand extends HostCommand {
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print the plan and change nothing on the host: no file, no systemctl call.")
+    boolean dryRun;
+
+    @Option(names = "--resume", description = "Lift a rollback pin and follow the branch again.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Wiring w = wiring();
+        if (dryRun) {
+            SyncOutcome outcome = w.deployer().sync(true, resume, "dry-run");
+            if (outcome.plan() != null) {
+                out().print(PlanText.render(outcome.plan(), outcome.commit()));
+            }
+            return outcome.ok() ? 0 : report(outcome);
+        }
+        return locked(w, () -> report(w.deployer().sync(false, resume, "sync")));
+    }
+}

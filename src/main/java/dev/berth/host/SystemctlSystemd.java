@@ -1,0 +1,108 @@
+package dev.berth.host;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Talks to systemd through {@code systemctl}: a blocking {@code systemctl start} returns only when the
+ * start job has finished and fails when the job fails, which is exactly the result an apply needs.
+ */
+public final class SystemctlSystemd implements Systemd {
+    private static final Duration QUICK = Duration.ofSeconds(30);
+
+    private final ProcessRunner runner;
+    private final boolean user;
+
+    public SystemctlSystemd(ProcessRunner runner, boolean user) {
+        this.runner = runner;
+        this.user = user;
+    }
+
+    private List<String> systemctl(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("systemctl");
+        if (user) {
+            cmd.add("--user");
+        }
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    @Override
+    public void daemonReload() throws HostException {
+        ProcessResult r = runner.run(systemctl("daemon-reload"), Duration.ofSeconds(90));
+        if (!r.ok()) {
+            throw new HostException("systemctl daemon-reload failed: " + r.message());
+        }
+    }
+
+    @Override
+    public void start(String unit, Duration timeout) throws HostException {
+        job("start", unit, timeout);
+    }
+
+    @Override
+    public void restart(String unit, Duration timeout) throws HostException {
+        job("restart", unit, timeout);
+    }
+
+    @Override
+    public void stop(String unit, Duration timeout) throws HostException {
+        job("stop", unit, timeout);
+    }
+
+    @Override
+    public void restartNoBlock(String unit) {
+        runner.run(systemctl("restart", "--no-block", unit), QUICK);
+    }
+
+    private void job(String verb, String unit, Duration timeout) throws HostException {
+        ProcessResult r = runner.run(systemctl(verb, unit), timeout);
+        if (r.timedOut()) {
+            throw new HostException(verb + " " + unit + " did not finish within " + timeout.toSeconds() + " s");
+        }
+        if (!r.ok()) {
+            throw new HostException(verb + " " + unit + " failed: " + r.message());
+        }
+    }
+
+    @Override
+    public UnitStatus status(String unit) {
+        ProcessResult r = runner.run(systemctl("show", unit, "--property=ActiveState,SubState,Result,LoadState"), QUICK);
+        if (!r.ok()) {
+            return UnitStatus.UNKNOWN;
+        }
+        String active = "unknown", sub = "unknown", result = "unknown", load = "unknown";
+        for (String line : r.stdout().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String v = line.substring(eq + 1).strip();
+            switch (line.substring(0, eq)) {
+                case "ActiveState" -> active = v;
+                case "SubState" -> sub = v;
+                case "Result" -> result = v;
+                case "LoadState" -> load = v;
+                default -> { }
+            }
+        }
+        return new UnitStatus(active, sub, result, load);
+    }
+
+    @Override
+    public List<String> journal(String unit, int lines) {
+        List<String> cmd = new ArrayList<>(List.of("journalctl"));
+        if (user) {
+            cmd.add("--user");
+        }
+        cmd.addAll(List.of("-u", unit, "-n", Integer.toString(lines), "--no-pager", "-o", "short-iso"));
+        ProcessResult r = runner.run(cmd, QUICK);
+        if (!r.ok()) {
+            return List.of();
+        }
+        return r.stdout().lines().filter(l -> !l.startsWith("-- ")).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.berth.host;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The systemd operations an apply needs; one implementation per way of talking to systemd. */
+public interface Systemd {
+
+    void daemonReload() throws HostException;
+
+    /** Starts a unit and waits for its job to finish (or for the timeout). */
+    void start(String unit, Duration timeout) throws HostException;
+
+    void restart(String unit, Duration timeout) throws HostException;
+
+    void stop(String unit, Duration timeout) throws HostException;
+
+    /** Queues a restart without waiting: used for Berth's own unit, whose restart ends this process. */
+    void restartNoBlock(String unit);
+
+    UnitStatus status(String unit);
+
+    /** The last {@code lines} journal lines of a unit, oldest first (empty when unavailable). */
+    List<String> journal(String unit, int lines);
+}

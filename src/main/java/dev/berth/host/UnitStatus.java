@@ -1,0 +1,31 @@
+package dev.berth.host;
+
+/**
+ * A systemd unit's state as {@code systemctl show} reports it.
+ *
+ * @param activeState active, inactive, failed, activating, deactivating, reloading
+ * @param subState    running, exited, dead, ...
+ * @param result      success, exit-code, timeout, ... (the outcome of the last run)
+ * @param loadState   loaded, not-found, bad-setting, ...
+ */
+public record UnitStatus(String activeState, String subState, String result, String loadState) {
+
+    public static final UnitStatus UNKNOWN = new UnitStatus("unknown", "unknown", "unknown", "unknown");
+
+    public boolean isActive() {
+        return "active".equals(activeState);
+    }
+
+    public boolean isFailed() {
+        return "failed".equals(activeState);
+    }
+
+    /** A oneshot without RemainAfterExit (a .build, a timer's job) that ran and succeeded. */
+    public boolean finishedSuccessfully() {
+        return "inactive".equals(activeState) && "success".equals(result);
+    }
+
+    public boolean isSettled() {
+        return !"activating".equals(activeState) && !"deactivating".equals(activeState) && !"reloading".equals(activeState);
+    }
+}

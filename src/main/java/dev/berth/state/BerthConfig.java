@@ -1,0 +1,26 @@
+package dev.berth.state;
+
+/**
+ * What this host follows, as given to {@code berth init} (and changed by {@code switch}).
+ *
+ * @param remote          git URL (https, ssh, file:// or a local path)
+ * @param ref             branch or tag to follow; null = the remote's default branch
+ * @param path            sub-folder of the repository holding the units; "" = the whole repository
+ * @param intervalSeconds how often the daemon syncs
+ * @param sshKey          private key file for ssh remotes, or null
+ * @param pinnedCommit    set by rollback: the host stays on this commit until a new commit or sync --resume
+ * @param pinnedAgainst   the remote commit that was current when the pin was made (a newer one lifts the pin)
+ */
+public record BerthConfig(String remote, String ref, String path, long intervalSeconds, String sshKey,
+                          String pinnedCommit, String pinnedAgainst) {
+
+    public static final long DEFAULT_INTERVAL_SECONDS = 60;
+
+    public BerthConfig withPin(String commit, String against) {
+        return new BerthConfig(remote, ref, path, intervalSeconds, sshKey, commit, against);
+    }
+
+    public BerthConfig withRemote(String newRemote, String newRef, String newPath) {
+        return new BerthConfig(newRemote, newRef, newPath, intervalSeconds, sshKey, null, null);
+    }
+}

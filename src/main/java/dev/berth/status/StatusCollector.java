@@ -1,0 +1,83 @@
+package dev.berth.status;
+
+import dev.berth.git.CommitInfo;
+import dev.berth.git.GitException;
+import dev.berth.git.GitSource;
+import dev.berth.git.RemoteUrls;
+import dev.berth.host.HostLayout;
+import dev.berth.host.Systemd;
+import dev.berth.host.UnitStatus;
+import dev.berth.repo.Sha256;
+import dev.berth.state.AppliedState;
+import dev.berth.state.AppliedUnit;
+import dev.berth.state.BerthConfig;
+import dev.berth.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers status from the state folder, the local clone and systemd; never fetches, never changes anything. */
+public final class StatusCollector {
+    private final HostLayout layout;
+    private final StateStore store;
+    private final Systemd systemd;
+    private final ContainerHealth health;
+
+    public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health) {
+        this.layout = layout;
+        this.store = store;
+        this.systemd = systemd;
+        this.health = health;
+    }
+
+    public StatusReport collect() throws IOException {
+        BerthConfig config = store.config();
+        AppliedState applied = store.applied();
+        CommitInfo deployed = null;
+        CommitInfo head = null;
+        try (GitSource source = GitSource.open(store.cloneDir(), config.ref())) {
+            head = source.resolve();
+            if (applied.commit() != null) {
+                deployed = source.commit(applied.commit());
+            }
+        } catch (GitException e) {
+            if (applied.commit() != null) {
+                deployed = new CommitInfo(applied.commit(), "(not in the local clone: " + e.getMessage() + ")", 0);
+            }
+        }
+        CommitInfo pending = head != null && (deployed == null || !head.id().equals(deployed.id())) ? head : null;
+
+        Map<String, String> healthBySystemdUnit = health.bySystemdUnit();
+        List<UnitState> units = new ArrayList<>();
+        for (AppliedUnit u : applied.units().values()) {
+            UnitStatus s = systemd.status(u.systemdName());
+            units.add(new UnitState(u.fileName(), u.systemdName(), s.activeState(), s.subState(), s.result(),
+                    u.autoStart(), healthBySystemdUnit.get(u.systemdName())));
+        }
+        return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
+                config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless());
+    }
+
+    private List<Drift> drift(AppliedState applied) {
+        List<Drift> out = new ArrayList<>();
+        for (Map.Entry<String, String> f : applied.files().entrySet()) {
+            Path p = layout.pathOf(f.getKey());
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                out.add(new Drift(f.getKey(), p.toString(), "deleted"));
+                continue;
+            }
+            try {
+                if (!Sha256.ofFile(p).equals(f.getValue())) {
+                    out.add(new Drift(f.getKey(), p.toString(), "changed"));
+                }
+            } catch (IOException e) {
+                out.add(new Drift(f.getKey(), p.toString(), "unreadable"));
+            }
+        }
+        return out;
+    }
+}
