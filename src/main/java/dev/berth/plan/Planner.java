@@ -1,0 +1,180 @@
+package dev.berth.plan;
+
+import dev.berth.repo.DesiredState;
+import dev.berth.repo.RepoUnit;
+import dev.berth.state.AppliedState;
+import dev.berth.state.AppliedUnit;
+import dev.berth.unit.UnitKind;
+import dev.berth.unit.UnitName;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works out the steps that take a host from what Berth applied to what the repository wants. Pure: it
+ * reads only its arguments, so {@code berth plan} and {@code berth apply} always agree, and the same
+ * input always gives the same plan.
+ *
+ * <p>The order is: STOPs (dependents first), REMOVE_FILEs, WRITE_FILEs (by target), one DAEMON_RELOAD
+ * if any file changed, then STARTs and RESTARTs in dependency order, with Berth's own unit last so it
+ * restarts itself only after everything else is up.
+ */
+public final class Planner {
+
+    static final String NEW_UNIT = "new unit";
+    static final String REMOVED_UNIT = "removed from the repository";
+    static final String NOW_AUTO_STARTED = "now started by Berth";
+    static final String RELOAD = "regenerate units from the changed files";
+
+    private Planner() {
+    }
+
+    /** A plan that trusts the host to hold exactly the files Berth recorded (no drift check). */
+    public static Plan plan(DesiredState desired, AppliedState applied) {
+        return plan(desired, applied, applied.files());
+    }
+
+    /**
+     * @param observedFiles target → sha256 of what is on disk now, for the targets Berth manages; a
+     *                      target missing from the map is missing on disk
+     */
+    public static Plan plan(DesiredState desired, AppliedState applied, Map<String, String> observedFiles) {
+        UnitInputs inputs = UnitInputs.of(desired);
+        FileChanges files = FileChanges.between(desired, applied, observedFiles, inputs);
+
+        List<Action> stops = new ArrayList<>();
+        Map<String, Action> startsByUnit = new HashMap<>();
+        for (RepoUnit unit : desired.units().values()) {
+            AppliedUnit before = applied.units().get(unit.fileName());
+            boolean renamed = before != null && !before.systemdName().equals(unit.systemdName());
+            if (renamed) {
+                stops.add(new Action(ActionType.STOP, before.systemdName(), unit.fileName(),
+                        "renamed to " + unit.systemdName()));
+            }
+            // Units something else starts (a timer, socket or path) only get their files; starting them
+            // here would run a nightly backup on every deploy.
+            if (!unit.options().autoStart()) {
+                continue;
+            }
+            Action action = startOrRestart(unit, before, renamed, inputs, applied, files);
+            if (action != null) {
+                startsByUnit.put(unit.fileName(), action);
+            }
+        }
+        for (AppliedUnit before : applied.units().values()) {
+            if (!desired.units().containsKey(before.fileName())) {
+                stops.add(new Action(ActionType.STOP, before.systemdName(), before.fileName(), REMOVED_UNIT));
+            }
+        }
+
+        List<Action> plan = new ArrayList<>(stops.size() + files.removals().size() + files.writes().size()
+                + 1 + startsByUnit.size());
+        plan.addAll(orderStops(stops, desired));
+        plan.addAll(files.removals());
+        plan.addAll(files.writes());
+        if (!files.isEmpty()) {
+            plan.add(new Action(ActionType.DAEMON_RELOAD, "", null, RELOAD));
+        }
+        plan.addAll(orderStarts(startsByUnit, desired));
+        return new Plan(plan);
+    }
+
+    private static Action startOrRestart(RepoUnit unit, AppliedUnit before, boolean renamed, UnitInputs inputs,
+                                         AppliedState applied, FileChanges files) {
+        if (before == null) {
+            return new Action(ActionType.START, unit.systemdName(), unit.fileName(), NEW_UNIT);
+        }
+        if (renamed) {
+            return new Action(ActionType.START, unit.systemdName(), unit.fileName(),
+                    "renamed from " + before.systemdName());
+        }
+        if (!before.autoStart()) {
+            // It was only installed until now (say, timer-triggered); Berth never started it.
+            return new Action(ActionType.START, unit.systemdName(), unit.fileName(), NOW_AUTO_STARTED);
+        }
+        boolean digestChanged = !before.inputDigest().equals(unit.inputDigest());
+        if (!digestChanged && files.drifted().isEmpty()) {
+            return null;
+        }
+        String reason = RestartReason.of(inputs.of(unit.fileName()), applied.files(), files.drifted(), digestChanged);
+        return reason == null ? null : new Action(ActionType.RESTART, unit.systemdName(), unit.fileName(), reason);
+    }
+
+    /**
+     * Dependency order over all desired units (so a unit that waits on another through an unchanged one
+     * still comes after it), ties by file name, then filtered to the units that have something to do.
+     * Berth's own unit goes last of all.
+     */
+    private static List<Action> orderStarts(Map<String, Action> startsByUnit, DesiredState desired) {
+        if (startsByUnit.isEmpty()) {
+            return List.of();
+        }
+        List<String> others = new ArrayList<>(desired.units().size());
+        List<Action> self = new ArrayList<>(1);
+        for (RepoUnit unit : desired.units().values()) {
+            if (!unit.options().self()) {
+                others.add(unit.fileName());
+            } else if (startsByUnit.containsKey(unit.fileName())) {
+                self.add(startsByUnit.get(unit.fileName()));
+            }
+        }
+        List<Action> ordered = new ArrayList<>(startsByUnit.size());
+        for (String name : DependencyOrder.sort(others, n -> desired.units().get(n).dependsOn(),
+                Comparator.naturalOrder())) {
+            Action action = startsByUnit.get(name);
+            if (action != null) {
+                ordered.add(action);
+            }
+        }
+        ordered.addAll(self);
+        return ordered;
+    }
+
+    /**
+     * Dependents stop before what they depend on. The applied state does not record dependencies, so
+     * for a removed unit its kind stands in: triggers first, then the workloads, then pods, then images
+     * and builds, then volumes and networks. Renamed units still in the repository use their real
+     * dependencies.
+     */
+    private static List<Action> orderStops(List<Action> stops, DesiredState desired) {
+        if (stops.size() < 2) {
+            return stops;
+        }
+        Map<String, Action> byUnit = new HashMap<>(stops.size() * 2);
+        for (Action stop : stops) {
+            byUnit.put(stop.unit(), stop);
+        }
+        Map<String, List<String>> dependentsStopping = new HashMap<>();
+        for (Action stop : stops) {
+            RepoUnit stillDesired = desired.units().get(stop.unit());
+            if (stillDesired != null) {
+                for (String dependency : stillDesired.dependsOn()) {
+                    if (byUnit.containsKey(dependency)) {
+                        dependentsStopping.computeIfAbsent(dependency, k -> new ArrayList<>()).add(stop.unit());
+                    }
+                }
+            }
+        }
+        Comparator<String> byKindThenName = Comparator.comparingInt(Planner::stopRank)
+                .thenComparing(Comparator.naturalOrder());
+        List<Action> ordered = new ArrayList<>(stops.size());
+        for (String name : DependencyOrder.sort(byUnit.keySet(),
+                n -> dependentsStopping.getOrDefault(n, List.of()), byKindThenName)) {
+            ordered.add(byUnit.get(name));
+        }
+        return ordered;
+    }
+
+    private static int stopRank(String unitFileName) {
+        UnitKind kind = UnitName.parse(unitFileName).map(UnitName::kind).orElse(UnitKind.SERVICE);
+        return switch (kind) {
+            case TIMER, SOCKET, PATH -> 0;
+            case CONTAINER, KUBE, SERVICE, TARGET -> 1;
+            case POD -> 2;
+            case BUILD, IMAGE, ARTIFACT, MOUNT -> 3;
+            case VOLUME, NETWORK -> 4;
+        };
+    }
+}
