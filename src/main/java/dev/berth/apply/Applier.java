@@ -15,6 +15,7 @@ import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
 import dev.berth.state.StateStore;
 import dev.berth.state.UnitFailure;
+import dev.berth.unit.UnitKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -72,6 +73,9 @@ public final class Applier {
                 systemd.stop(a.subject(), STOP_TIMEOUT);
             } catch (HostException e) {
                 progress.step("  " + e.getMessage() + " (continuing: its files are removed anyway)");
+            }
+            if (isPlainUnit(a.unit())) {
+                systemd.disable(a.subject());
             }
             units.remove(a.unit());
             save(applied.commit(), files, units);
@@ -145,6 +149,9 @@ public final class Applier {
             String verb = a.type() == ActionType.START ? "start" : "restart";
             progress.step(verb + " " + a.subject() + "  (" + a.reason() + ")");
             try {
+                if (!u.name().kind().isQuadlet() && u.unit().hasSection("Install")) {
+                    systemd.enable(a.subject());
+                }
                 if (a.type() == ActionType.START) {
                     systemd.start(a.subject(), u.options().healthTimeout());
                 } else {
@@ -186,6 +193,10 @@ public final class Applier {
             systemd.restartNoBlock(selfRestart.subject());
         }
         return new ApplyResult(result, failures, drift);
+    }
+
+    private static boolean isPlainUnit(String fileName) {
+        return fileName != null && UnitKind.ofFileName(fileName).map(k -> !k.isQuadlet()).orElse(false);
     }
 
     private static boolean isTimerOrSocket(RepoUnit u) {

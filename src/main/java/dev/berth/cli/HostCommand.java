@@ -32,8 +32,12 @@ abstract class HostCommand implements Callable<Integer> {
 
     /** Runs {@code body} holding the host lock, so two Berths never change the host at once. */
     <T> T locked(Wiring w, LockedBody<T> body) throws Exception {
+        return withLock(w, err(), body);
+    }
+
+    static <T> T withLock(Wiring w, PrintWriter err, LockedBody<T> body) throws Exception {
         try (HostLock ignored = HostLock.acquire(w.layout.stateDir(),
-                () -> err().println("berth: another berth is changing this host; waiting for it to finish ..."))) {
+                () -> err.println("berth: another berth is changing this host; waiting for it to finish ..."))) {
             return body.run();
         }
     }

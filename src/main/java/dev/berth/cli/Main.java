@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             SwitchCommand.class,
             PruneCommand.class,
+            RunCommand.class,
         })
 public final class Main implements Runnable {
 

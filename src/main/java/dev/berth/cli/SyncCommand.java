@@ -1,5 +1,8 @@
 package dev.berth.cli;
 
+import dev.berth.agent.ControlClient;
+import dev.berth.agent.ControlReply;
+import dev.berth.agent.ControlRequest;
 import dev.berth.apply.SyncOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +21,20 @@ final class SyncCommand extends HostCommand {
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
+        // A running daemon owns the syncs: ask it rather than wait for its lock.
+        var daemon = ControlClient.connect(w.layout.socketPath());
+        if (daemon.isPresent()) {
+            try (ControlClient c = daemon.get()) {
+                ControlReply reply = c.send(ControlRequest.sync(dryRun, resume), line -> {
+                    if (!host.quiet) {
+                        out().println(line);
+                        out().flush();
+                    }
+                });
+                (reply.exitCode() == 0 ? out() : err()).println(reply.output());
+                return reply.exitCode();
+            }
+        }
         if (dryRun) {
             SyncOutcome outcome = w.deployer().sync(true, resume, "dry-run");
             if (outcome.plan() != null) {

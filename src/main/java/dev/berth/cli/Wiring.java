@@ -11,7 +11,7 @@ import dev.berth.host.SystemctlSystemd;
 import dev.berth.host.Systemd;
 import dev.berth.state.StateStore;
 import dev.berth.status.StatusCollector;
-import dev.berth.validate.ValidatingLoader;
+import dev.berth.apply.CheckedRepositoryLoader;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -21,7 +21,7 @@ final class Wiring {
     final StateStore store;
     final ProcessRunner runner = new ProcessRunner();
     final Systemd systemd;
-    final RepositoryLoader loader = new ValidatingLoader();
+    final RepositoryLoader loader = new CheckedRepositoryLoader();
     final Progress progress;
 
     Wiring(HostOptions options, PrintWriter out) {
@@ -35,7 +35,11 @@ final class Wiring {
     }
 
     Deployer deployer() {
-        return new Deployer(layout, store, systemd, loader, progress, Clock.systemUTC());
+        return deployer(progress);
+    }
+
+    Deployer deployer(Progress to) {
+        return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC());
     }
 
     Pruner pruner() {

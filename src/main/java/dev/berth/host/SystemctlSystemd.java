@@ -54,6 +54,19 @@ public final class SystemctlSystemd implements Systemd {
     }
 
     @Override
+    public void enable(String unit) throws HostException {
+        ProcessResult r = runner.run(systemctl("enable", unit), QUICK);
+        if (!r.ok()) {
+            throw new HostException("systemctl enable " + unit + " failed: " + r.message());
+        }
+    }
+
+    @Override
+    public void disable(String unit) {
+        runner.run(systemctl("disable", unit), QUICK);
+    }
+
+    @Override
     public void restartNoBlock(String unit) {
         runner.run(systemctl("restart", "--no-block", unit), QUICK);
     }

@@ -15,6 +15,11 @@ public interface Systemd {
 
     void stop(String unit, Duration timeout) throws HostException;
 
+    /** Enables a plain unit's [Install] links (quadlet units are enabled by the generator instead). */
+    void enable(String unit) throws HostException;
+
+    void disable(String unit);
+
     /** Queues a restart without waiting: used for Berth's own unit, whose restart ends this process. */
     void restartNoBlock(String unit);
 

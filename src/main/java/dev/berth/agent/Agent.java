@@ -1,0 +1,128 @@
+package dev.berth.agent;
+
+import dev.berth.apply.Progress;
+import dev.berth.apply.SyncOutcome;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The daemon's heart: syncs run one at a time on a single thread, triggered by the interval (with
+ * jitter, so a fleet does not hit the git server at the same second), by SIGHUP, or by a request on the
+ * control socket. Triggers that arrive while a sync is queued join it instead of queueing another.
+ */
+public final class Agent implements AutoCloseable {
+    private static final double JITTER = 0.1;
+
+    private final SyncRunner runner;
+    private final Duration interval;
+    private final Progress log;
+    private final ExecutorService syncThread = Executors.newSingleThreadExecutor(r -> daemonThread(r, "berth-sync"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r, "berth-timer"));
+    private final AtomicReference<CompletableFuture<SyncOutcome>> queued = new AtomicReference<>();
+    private volatile boolean stopping;
+
+    public Agent(SyncRunner runner, Duration interval, Progress log) {
+        this.runner = runner;
+        this.interval = interval;
+        this.log = log;
+    }
+
+    public void start() {
+        trigger("start");
+        scheduleNext();
+    }
+
+    private void scheduleNext() {
+        if (stopping) {
+            return;
+        }
+        long base = interval.toMillis();
+        long jitter = (long) (base * JITTER * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+        timer.schedule(() -> {
+            trigger("interval");
+            scheduleNext();
+        }, Math.max(1000, base + jitter), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a sync (or joins the one already queued); the future completes when it has run. */
+    public CompletableFuture<SyncOutcome> trigger(String reason) {
+        return submit(false, false, reason, log);
+    }
+
+    /** A sync asked for on the control socket, reporting progress to the asker as well as the log. */
+    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, String reason, Progress progress) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("berth is shutting down"));
+        }
+        if (dryRun || resume || progress != log) {
+            return runSoon(dryRun, resume, reason, both(progress));
+        }
+        CompletableFuture<SyncOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<SyncOutcome> existing = queued.compareAndExchange(null, mine);
+        if (existing != null) {
+            return existing;
+        }
+        syncThread.execute(() -> {
+            queued.set(null);
+            complete(mine, dryRun, resume, reason, log);
+        });
+        return mine;
+    }
+
+    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, String reason, Progress progress) {
+        CompletableFuture<SyncOutcome> f = new CompletableFuture<>();
+        syncThread.execute(() -> complete(f, dryRun, resume, reason, progress));
+        return f;
+    }
+
+    private void complete(CompletableFuture<SyncOutcome> f, boolean dryRun, boolean resume, String reason, Progress progress) {
+        if (stopping) {
+            f.completeExceptionally(new IllegalStateException("berth is shutting down"));
+            return;
+        }
+        try {
+            progress.step("sync (" + reason + ")");
+            f.complete(runner.sync(dryRun, resume, reason, progress));
+        } catch (Exception | Error e) {
+            progress.step("sync failed: " + e.getMessage());
+            f.completeExceptionally(e);
+        }
+    }
+
+    private Progress both(Progress asker) {
+        return message -> {
+            log.step(message);
+            asker.step(message);
+        };
+    }
+
+    /**
+     * Stops taking triggers and waits for the running sync to finish its current step; syncs still
+     * queued are abandoned (the next start converges).
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        timer.shutdownNow();
+        syncThread.shutdown();
+        try {
+            if (!syncThread.awaitTermination(80, TimeUnit.SECONDS)) {
+                syncThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
