@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SwitchCommand.class,
             PruneCommand.class,
             RunCommand.class,
+            ValidateCommand.class,
         })
 public final class Main implements Runnable {
 
