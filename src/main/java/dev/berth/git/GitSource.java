@@ -23,12 +23,19 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
 
 /**
  * The followed repository: a bare clone Berth fetches into. Commits are exported to plain folders to
  * be read, so the clone's HEAD never stands for "what is deployed" (Orches' reset-before-apply bug).
  */
 public final class GitSource implements AutoCloseable {
+    static {
+        // JGit otherwise measures the file system's timestamp resolution on first use, which blocks for
+        // seconds; Berth reads bare clones and exports trees, so it never relies on racy-git checks.
+        FS.FileStoreAttributes.setBackground(true);
+    }
+
     private final Git git;
     private final String ref;
 

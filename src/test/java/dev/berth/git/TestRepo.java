@@ -1,0 +1,60 @@
+package dev.berth.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A real git repository in a temporary folder, for tests that need commits to follow. */
+public final class TestRepo implements AutoCloseable {
+    private final Git git;
+    private final Path dir;
+
+    private TestRepo(Git git, Path dir) {
+        this.git = git;
+        this.dir = dir;
+    }
+
+    public static TestRepo create(Path dir) throws GitAPIException {
+        return new TestRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String url() {
+        return dir.toUri().toString();
+    }
+
+    public TestRepo write(String path, String content) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+        return this;
+    }
+
+    public TestRepo delete(String path) throws IOException {
+        Files.delete(dir.resolve(path));
+        return this;
+    }
+
+    public String commit(String message) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        RevCommit c = git.commit().setMessage(message).setAuthor("t", "t@example.invalid")
+                .setCommitter("t", "t@example.invalid").setSign(false).call();
+        return c.getName();
+    }
+
+    public Git git() {
+        return git;
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
