@@ -22,7 +22,7 @@ import net.jqwik.api.Tuple;
  * Whatever a repository holds, reading and validating it yields problems, never an exception:
  * random bytes under unit names, and unit-like text assembled from real keys, references and paths.
  */
-class ValidationNeverThrowsProperties {
+class ValidationNeverThrowsTest {
 
     private static final List<String> NAMES = List.of("web.container", "db.volume", "net.network", "p.pod", "app.build",
             "base.image", "k.kube", "web.service", "web.timer", "s@.container", "s@1.container", "a-b.container",
