@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class UnitParserTest {
 
@@ -349,6 +350,16 @@ class UnitParserTest {
             String junk = "x".repeat(200);
             assertThat(error("[A]\n" + junk + "\n").problem()).hasSizeLessThan(150);
         }
+    }
+
+    @Test
+    @Timeout(5)
+    void largePathologicalInputsStayLinear() throws Exception {
+        // 200k continued lines, a 1 MB run of backslashes, 100k sections
+        String continued = "[A]\nK=" + "x \\\n".repeat(200_000) + "end\n";
+        assertThat(parse(continued).value("A", "K")).get().asString().endsWith("end");
+        assertThat(parse("[A]\nK=" + "\\".repeat(1_000_000) + "\n").value("A", "K")).isPresent();
+        assertThat(parse("[S]\n".repeat(100_000)).sections()).hasSize(100_000);
     }
 
     @Test
