@@ -14,7 +14,7 @@ import java.util.List;
 public record RepositoryScan(DesiredState desired, List<Problem> problems, List<RepoUnit> units, List<String> unitPaths) {
 
     public RepositoryScan {
-        problems = problems.stream().sorted(Problem.BY_LOCATION).toList();
+        problems = problems.stream().distinct().sorted(Problem.BY_LOCATION).toList();
         units = List.copyOf(units);
         unitPaths = List.copyOf(unitPaths);
     }

@@ -1,0 +1,62 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.repo.TestRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute(args);
+        return new Run(code, out.toString());
+    }
+
+    @Test
+    void errorsArePrintedWithASummaryAndExitCodeOne() {
+        new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\nNetwork=nope.network\n");
+        Run r = run("validate", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).startsWith("web.container:3: error: Network=nope.network names nope.network")
+                .endsWith("1 error, 0 warnings in 1 unit\n");
+    }
+
+    @Test
+    void aCleanRepositoryExitsZero() {
+        new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\n");
+        Run r = run("validate", dir.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("0 errors, 0 warnings in 1 unit\n");
+    }
+
+    @Test
+    void jsonOutput() throws Exception {
+        new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\nNetwork=nope.network\n");
+        Run r = run("validate", "--json", dir.toString());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(doc.get("errors").asInt()).isEqualTo(1);
+        assertThat(doc.get("units").asInt()).isEqualTo(1);
+        JsonNode p = doc.get("problems").get(0);
+        assertThat(p.get("severity").asText()).isEqualTo("error");
+        assertThat(p.get("file").asText()).isEqualTo("web.container");
+        assertThat(p.get("line").asInt()).isEqualTo(3);
+    }
+}
