@@ -40,18 +40,20 @@ public final class Applier {
     private static final int JOURNAL_LINES = 20;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     /** A unit that dies right after its start job succeeded is caught by looking again after this. */
-    private static final Duration SETTLE = Duration.ofMillis(1500);
+    public static final Duration DEFAULT_SETTLE = Duration.ofMillis(1500);
 
     private final HostLayout layout;
     private final Systemd systemd;
     private final StateStore store;
     private final Progress progress;
+    private final Duration settle;
 
-    public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress) {
+    public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress, Duration settle) {
         this.layout = layout;
         this.systemd = systemd;
         this.store = store;
         this.progress = progress;
+        this.settle = settle;
     }
 
     /**
@@ -169,7 +171,7 @@ public final class Applier {
         }
 
         if (!started.isEmpty()) {
-            sleep(SETTLE);
+            sleep(settle);
         }
         for (RepoUnit u : started) {
             UnitStatus s = systemd.status(u.systemdName());

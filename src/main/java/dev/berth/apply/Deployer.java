@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +40,23 @@ public final class Deployer {
     private final RepositoryLoader loader;
     private final Progress progress;
     private final Clock clock;
+    private final Duration settle;
 
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock) {
+        this(layout, store, systemd, loader, progress, clock, Applier.DEFAULT_SETTLE);
+    }
+
+    /** @param settle how long after starting units to look again for ones that died at once */
+    public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
+                    Clock clock, Duration settle) {
         this.layout = layout;
         this.store = store;
         this.systemd = systemd;
         this.loader = loader;
         this.progress = progress;
         this.clock = clock;
+        this.settle = settle;
     }
 
     /** {@code berth init}: clone, remember what to follow, deploy. */
@@ -186,7 +195,7 @@ public final class Deployer {
         progress.step("deploy " + target.shortId() + " " + target.subject());
         ApplyResult result;
         try {
-            result = new Applier(layout, systemd, store, progress).apply(plan, loaded.desired(), applied, checkout, target.id());
+            result = new Applier(layout, systemd, store, progress, settle).apply(plan, loaded.desired(), applied, checkout, target.id());
         } catch (ApplyException e) {
             return failed(false, target, e.getMessage(), reason);
         }

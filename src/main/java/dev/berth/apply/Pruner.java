@@ -47,7 +47,7 @@ public final class Pruner {
         DesiredState deployed = Files.isDirectory(checkout) ? loader.load(checkout).desired() : DesiredState.empty();
 
         Plan plan = Planner.plan(DesiredState.empty(), applied, applied.files());
-        new Applier(layout, systemd, store, progress).apply(plan, DesiredState.empty(), applied, checkout, null);
+        new Applier(layout, systemd, store, progress, Applier.DEFAULT_SETTLE).apply(plan, DesiredState.empty(), applied, checkout, null);
 
         List<String> failures = new ArrayList<>();
         for (RepoUnit u : deployed.units().values()) {

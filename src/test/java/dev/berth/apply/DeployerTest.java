@@ -1,0 +1,217 @@
+package dev.berth.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.git.TestRepo;
+import dev.berth.host.HostLayout;
+import dev.berth.state.AppliedState;
+import dev.berth.state.BerthConfig;
+import dev.berth.state.StateStore;
+import dev.berth.state.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deploy flow (fetch → validate → plan → apply → record) against real git and a recording systemd. */
+class DeployerTest {
+    @TempDir
+    Path tmp;
+
+    private TestRepo repo;
+    private HostLayout layout;
+    private StateStore store;
+    private final RecordingSystemd systemd = new RecordingSystemd();
+    private final List<String> progress = new ArrayList<>();
+    private Deployer deployer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        repo = TestRepo.create(tmp.resolve("remote"));
+        repo.write("net.network", "[Network]\n")
+                .write("web/web.container", "[Container]\nImage=localhost/x\nNetwork=net.network\nEnvironmentFile=./web.env\n")
+                .write("web/web.env", "A=1\n")
+                .write("db.container", "[Container]\nImage=localhost/db\n");
+        repo.commit("first");
+        layout = new HostLayout(false, tmp.resolve("state"), tmp.resolve("quadlets/berth"), tmp.resolve("units"), tmp.resolve("run"));
+        store = new StateStore(layout.stateDir());
+        deployer = new Deployer(layout, store, systemd, new CheckedRepositoryLoader(), progress::add, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    @AfterEach
+    void tearDown() {
+        repo.close();
+    }
+
+    private BerthConfig config() {
+        return new BerthConfig(repo.url(), null, "", 60, null, null, null);
+    }
+
+    @Test
+    void initInstallsEveryFileAndStartsUnitsDependenciesFirst() throws Exception {
+        SyncOutcome out = deployer.init(config());
+
+        assertThat(out.ok()).isTrue();
+        assertThat(layout.quadletDir().resolve("web/web.container")).exists();
+        assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=1");
+        List<String> calls = systemd.takeCalls();
+        assertThat(calls).first().isEqualTo("daemon-reload");
+        assertThat(calls).containsSubsequence("start net-network.service", "start web.service");
+        assertThat(calls).contains("start db.service");
+        AppliedState applied = store.applied();
+        assertThat(applied.commit()).isEqualTo(out.commit());
+        assertThat(applied.units()).containsOnlyKeys("net.network", "web.container", "db.container");
+        assertThat(store.history()).hasSize(1);
+    }
+
+    @Test
+    void aSecondSyncWithNothingNewTouchesNothing() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+
+        SyncOutcome out = deployer.sync(false, false, "sync");
+
+        assertThat(out.ok()).isTrue();
+        assertThat(out.changed()).isFalse();
+        assertThat(systemd.takeCalls()).isEmpty();
+    }
+
+    @Test
+    void aChangedSupportingFileRestartsExactlyTheUnitUsingIt() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        repo.write("web/web.env", "A=2\n");
+        repo.commit("bump env");
+
+        deployer.sync(false, false, "sync");
+
+        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart web.service");
+        assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=2");
+    }
+
+    @Test
+    void aRemovedUnitIsStoppedAndItsFilesDeleted() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        repo.delete("db.container");
+        repo.commit("drop db");
+
+        deployer.sync(false, false, "sync");
+
+        assertThat(systemd.takeCalls()).containsExactly("stop db.service", "daemon-reload");
+        assertThat(layout.quadletDir().resolve("db.container")).doesNotExist();
+        assertThat(store.applied().units()).doesNotContainKey("db.container");
+    }
+
+    @Test
+    void aFailingUnitLeavesTheCommitUnrecordedAndIsRetriedNextSync() throws Exception {
+        systemd.failing.add("db.service");
+        SyncOutcome first = deployer.init(config());
+
+        assertThat(first.ok()).isFalse();
+        assertThat(first.report().failedUnits()).singleElement()
+                .satisfies(f -> assertThat(f.journal()).containsExactly("journal line of db.service"));
+        assertThat(store.applied().commit()).isNull();
+        assertThat(store.applied().units()).containsOnlyKeys("net.network", "web.container");
+        assertThat(store.lastSync()).get().extracting(SyncReport::result).isEqualTo(SyncReport.FAILED);
+
+        systemd.failing.clear();
+        systemd.takeCalls();
+        SyncOutcome retry = deployer.sync(false, false, "sync");
+
+        assertThat(retry.ok()).isTrue();
+        assertThat(systemd.takeCalls()).containsExactly("start db.service");
+        assertThat(store.applied().commit()).isEqualTo(first.commit());
+    }
+
+    @Test
+    void anInvalidCommitIsNeverAppliedAndTheErrorNamesFileAndLine() throws Exception {
+        deployer.init(config());
+        String good = store.applied().commit();
+        systemd.takeCalls();
+        repo.write("web/web.container", "[Container]\nImage=localhost/x\nNetwork=missing.network\n");
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n");
+        repo.commit("broken");
+
+        SyncOutcome out = deployer.sync(false, false, "sync");
+
+        assertThat(out.ok()).isFalse();
+        assertThat(out.report().error()).contains("web/web.container:3").contains("missing.network");
+        assertThat(systemd.takeCalls()).isEmpty();
+        assertThat(store.applied().commit()).isEqualTo(good);
+        assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db\n");
+    }
+
+    @Test
+    void aDryRunChangesNothingAndCallsNoSystemctl() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n");
+        repo.commit("new db image");
+
+        SyncOutcome out = deployer.sync(true, false, "dry-run");
+
+        assertThat(out.plan().actions()).extracting(a -> a.type() + " " + a.subject())
+                .contains("WRITE_FILE quadlet/db.container", "RESTART db.service");
+        assertThat(systemd.takeCalls()).isEmpty();
+        assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db\n");
+    }
+
+    @Test
+    void driftOnTheHostIsRepairedAndTheUnitRestarted() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        Files.writeString(layout.quadletDir().resolve("db.container"), "[Container]\nImage=tampered\n");
+
+        SyncOutcome out = deployer.sync(false, false, "sync");
+
+        assertThat(out.report().driftRepaired()).containsExactly("quadlet/db.container");
+        assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db");
+        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart db.service");
+    }
+
+    @Test
+    void aFileBerthDidNotWriteIsNeverOverwritten() throws Exception {
+        Files.createDirectories(layout.quadletDir());
+        Files.writeString(layout.quadletDir().resolve("db.container"), "[Container]\nImage=someone-elses\n");
+
+        SyncOutcome out = deployer.init(config());
+
+        assertThat(out.ok()).isFalse();
+        assertThat(out.report().error()).contains("refusing to overwrite").contains("db.container");
+        assertThat(layout.quadletDir().resolve("db.container")).content().contains("someone-elses");
+        assertThat(systemd.takeCalls()).isEmpty();
+    }
+
+    @Test
+    void rollbackPinsTheHostUntilANewCommitArrives() throws Exception {
+        String first = deployer.init(config()).commit();
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n");
+        String second = repo.commit("second");
+        deployer.sync(false, false, "sync");
+
+        SyncOutcome back = deployer.rollback(null);
+        assertThat(back.commit()).isEqualTo(first);
+        assertThat(back.pinned()).isTrue();
+        assertThat(deployer.sync(false, false, "sync").commit()).as("still pinned").isEqualTo(first);
+
+        repo.write("db.container", "[Container]\nImage=localhost/db3\n");
+        String third = repo.commit("third");
+        SyncOutcome next = deployer.sync(false, false, "sync");
+        assertThat(next.commit()).isEqualTo(third).isNotEqualTo(second);
+        assertThat(store.config().pinnedCommit()).isNull();
+    }
+
+    @Test
+    void initTwiceIsRefusedWithWhatToDo() throws Exception {
+        deployer.init(config());
+        assertThatThrownBy(() -> deployer.init(config())).hasMessageContaining("berth switch");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.berth.apply;
+
+import dev.berth.host.HostException;
+import dev.berth.host.Systemd;
+import dev.berth.host.UnitStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A stand-in for systemd in fast unit tests of the deploy flow: records every call and lets a test make
+ * chosen units fail. The proof that Berth works on systemd is in the integration tests.
+ */
+final class RecordingSystemd implements Systemd {
+    final List<String> calls = new ArrayList<>();
+    final Set<String> failing = new HashSet<>();
+    private final Set<String> active = new HashSet<>();
+
+    @Override
+    public void daemonReload() {
+        calls.add("daemon-reload");
+    }
+
+    @Override
+    public void start(String unit, Duration timeout) throws HostException {
+        run("start", unit);
+    }
+
+    @Override
+    public void restart(String unit, Duration timeout) throws HostException {
+        run("restart", unit);
+    }
+
+    private void run(String verb, String unit) throws HostException {
+        calls.add(verb + " " + unit);
+        if (failing.contains(unit)) {
+            active.remove(unit);
+            throw new HostException(verb + " " + unit + " failed: Job for " + unit + " failed");
+        }
+        active.add(unit);
+    }
+
+    @Override
+    public void stop(String unit, Duration timeout) {
+        calls.add("stop " + unit);
+        active.remove(unit);
+    }
+
+    @Override
+    public void enable(String unit) {
+        calls.add("enable " + unit);
+    }
+
+    @Override
+    public void disable(String unit) {
+        calls.add("disable " + unit);
+    }
+
+    @Override
+    public void restartNoBlock(String unit) {
+        calls.add("restart --no-block " + unit);
+    }
+
+    @Override
+    public UnitStatus status(String unit) {
+        return active.contains(unit) ? new UnitStatus("active", "running", "success", "loaded")
+                : new UnitStatus(failing.contains(unit) ? "failed" : "inactive", "dead", "exit-code", "loaded");
+    }
+
+    @Override
+    public List<String> journal(String unit, int lines) {
+        return List.of("journal line of " + unit);
+    }
+
+    List<String> takeCalls() {
+        List<String> out = List.copyOf(calls);
+        calls.clear();
+        return out;
+    }
+}
