@@ -6,14 +6,24 @@ import java.nio.file.Path;
 
 /**
  * Reads a checkout and runs every validation rule on it — the same checks as {@code berth validate},
- * so a commit that validation rejects is never applied, not even partly.
+ * so a commit that validation rejects is never applied, not even partly. The daemon keeps one loader
+ * for its lifetime, so a sync of an unchanged commit reuses the last result instead of reading and
+ * validating (and forking quadlet's dry run) again.
  */
 public final class CheckedRepositoryLoader implements RepositoryLoader {
     private final RepositoryValidator validator = RepositoryValidator.forThisHost();
+    private String lastVersion;
+    private LoadedRepository last;
 
     @Override
-    public LoadedRepository load(Path checkout) {
+    public synchronized LoadedRepository load(Path checkout, String version) {
+        String key = version == null ? null : checkout.toAbsolutePath() + "@" + version;
+        if (key != null && key.equals(lastVersion)) {
+            return last;
+        }
         ValidationReport report = validator.validate(checkout);
-        return new LoadedRepository(report.scan().desired(), report.problems());
+        last = new LoadedRepository(report.scan().desired(), report.problems());
+        lastVersion = key;
+        return last;
     }
 }

@@ -176,7 +176,7 @@ public final class Deployer {
             return failed(dryRun, null, e.getMessage(), reason);
         }
 
-        LoadedRepository loaded = loader.load(checkout);
+        LoadedRepository loaded = loader.load(checkout, dryRun ? null : target.id() + ":" + config.path());
         if (!loaded.errors().isEmpty()) {
             String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
             return failed(dryRun, target, "commit " + target.shortId() + " is invalid and was not applied:\n  " + problems, reason);

@@ -44,7 +44,7 @@ public final class Pruner {
         AppliedState applied = store.applied();
         // Read what the deployed commit declares before its checkout goes, to name its volumes and images.
         Path checkout = store.checkoutsDir().resolve("current");
-        DesiredState deployed = Files.isDirectory(checkout) ? loader.load(checkout).desired() : DesiredState.empty();
+        DesiredState deployed = Files.isDirectory(checkout) ? loader.load(checkout, null).desired() : DesiredState.empty();
 
         Plan plan = Planner.plan(DesiredState.empty(), applied, applied.files());
         new Applier(layout, systemd, store, progress, Applier.DEFAULT_SETTLE).apply(plan, DesiredState.empty(), applied, checkout, null);

@@ -5,5 +5,10 @@ import java.nio.file.Path;
 /** Reads and validates an exported commit; never applies anything. */
 @FunctionalInterface
 public interface RepositoryLoader {
-    LoadedRepository load(Path checkout);
+
+    /**
+     * @param version identifies the checkout's content (commit and sub-path), or null when unknown; a
+     *                loader may reuse its last result for the same version
+     */
+    LoadedRepository load(Path checkout, String version);
 }
