@@ -129,6 +129,9 @@ public final class Applier {
             } catch (HostException e) {
                 throw new ApplyException(e.getMessage(), e);
             }
+            for (Action a : plan.ofType(ActionType.STOP)) {
+                systemd.resetFailed(a.subject());
+            }
         }
 
         // Units nobody starts directly are applied once their files are in place.

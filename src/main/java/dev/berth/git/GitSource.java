@@ -38,10 +38,12 @@ public final class GitSource implements AutoCloseable {
 
     private final Git git;
     private final String ref;
+    private final boolean ownsRepository;
 
-    private GitSource(Git git, String ref) {
+    private GitSource(Git git, String ref, boolean ownsRepository) {
         this.git = git;
         this.ref = ref;
+        this.ownsRepository = ownsRepository;
     }
 
     /** Clones {@code remote} (https, ssh, file:// or a local path) as a bare repository into {@code dir}. */
@@ -54,7 +56,7 @@ public final class GitSource implements AutoCloseable {
                     .setBare(true)
                     .setCloneAllBranches(true)
                     .call();
-            GitSource source = new GitSource(g, ref);
+            GitSource source = new GitSource(g, ref, false);
             source.resolve(); // fail now, at init, if the branch or tag does not exist
             return source;
         } catch (InvalidRemoteException e) {
@@ -74,7 +76,7 @@ public final class GitSource implements AutoCloseable {
                 repo.close();
                 throw new GitException("the local clone in " + dir + " is damaged");
             }
-            return new GitSource(new Git(repo), ref);
+            return new GitSource(new Git(repo), ref, true);
         } catch (IOException | RuntimeException e) {
             throw new GitException("the local clone in " + dir + " is damaged: " + e.getMessage(), e);
         }
@@ -250,7 +252,10 @@ public final class GitSource implements AutoCloseable {
 
     @Override
     public void close() {
-        git.getRepository().close();
+        // Git closes the repository itself when it opened it (clone); a wrapped one is ours to close.
         git.close();
+        if (ownsRepository) {
+            git.getRepository().close();
+        }
     }
 }

@@ -67,6 +67,11 @@ public final class SystemctlSystemd implements Systemd {
     }
 
     @Override
+    public void resetFailed(String unit) {
+        runner.run(systemctl("reset-failed", unit), QUICK);
+    }
+
+    @Override
     public void restartNoBlock(String unit) {
         runner.run(systemctl("restart", "--no-block", unit), QUICK);
     }

@@ -20,6 +20,9 @@ public interface Systemd {
 
     void disable(String unit);
 
+    /** Forgets a stopped unit's failed state, so removed units do not linger as "not-found failed". */
+    void resetFailed(String unit);
+
     /** Queues a restart without waiting: used for Berth's own unit, whose restart ends this process. */
     void restartNoBlock(String unit);
 

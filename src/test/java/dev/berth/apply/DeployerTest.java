@@ -105,7 +105,7 @@ class DeployerTest {
 
         deployer.sync(false, false, "sync");
 
-        assertThat(systemd.takeCalls()).containsExactly("stop db.service", "daemon-reload");
+        assertThat(systemd.takeCalls()).containsExactly("stop db.service", "daemon-reload", "reset-failed db.service");
         assertThat(layout.quadletDir().resolve("db.container")).doesNotExist();
         assertThat(store.applied().units()).doesNotContainKey("db.container");
     }

@@ -59,6 +59,11 @@ final class RecordingSystemd implements Systemd {
     }
 
     @Override
+    public void resetFailed(String unit) {
+        calls.add("reset-failed " + unit);
+    }
+
+    @Override
     public void restartNoBlock(String unit) {
         calls.add("restart --no-block " + unit);
     }
