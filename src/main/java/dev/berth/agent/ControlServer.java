@@ -31,6 +31,7 @@ public final class ControlServer implements AutoCloseable {
     private final Agent agent;
     private final Supplier<String> status;
     private final Function<SyncOutcome, ControlReply> summary;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private ServerSocketChannel server;
 
     public ControlServer(Path socket, Agent agent, Supplier<String> status, Function<SyncOutcome, ControlReply> summary) {
@@ -69,6 +70,15 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel ch) {
+        inFlight.incrementAndGet();
+        try {
+            serveOne(ch);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serveOne(SocketChannel ch) {
         try (ch; OutputStream out = Channels.newOutputStream(ch)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
             String line = readLimited(in);
@@ -126,11 +136,21 @@ public final class ControlServer implements AutoCloseable {
         out.flush();
     }
 
+    /** Stops accepting, and gives requests in flight (the asker of a sync that restarts Berth) time to get their answer. */
     @Override
     public void close() throws IOException {
         if (server != null) {
             server.close();
         }
         Files.deleteIfExists(socket);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
