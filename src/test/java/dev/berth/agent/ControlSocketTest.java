@@ -1,0 +1,120 @@
+package dev.berth.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.apply.SyncOutcome;
+import dev.berth.state.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlSocketTest {
+    @TempDir
+    Path tmp;
+
+    private static SyncOutcome ok(String commit) {
+        return new SyncOutcome(null, new SyncReport(0, SyncReport.OK, commit, null, List.of(), List.of()), true, commit,
+                false, null, null);
+    }
+
+    @Test
+    void syncRequestStreamsProgressAndStatusAnswersWhileASyncRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Agent agent = new Agent((dry, resume, reason, progress) -> {
+            progress.step("working on it");
+            release.await(10, TimeUnit.SECONDS);
+            return ok("abc");
+        }, Duration.ofHours(1), m -> { });
+        Path socket = tmp.resolve("run/berth.sock");
+        try (ControlServer server = new ControlServer(socket, agent, () -> "{\"status\":true}",
+                o -> ControlReply.done(0, "deployed " + o.commit()))) {
+            server.start();
+            List<String> progress = new ArrayList<>();
+            Thread syncer = Thread.ofVirtual().start(() -> {
+                try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                    ControlReply r = c.send(ControlRequest.sync(false, false), progress::add);
+                    assertThat(r.output()).isEqualTo("deployed abc");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Thread.sleep(200);
+            try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                assertThat(c.send(new ControlRequest("status", false, false), m -> { }).output()).isEqualTo("{\"status\":true}");
+            }
+            release.countDown();
+            syncer.join(10_000);
+            assertThat(progress).contains("working on it");
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
+    void aStaleSocketIsReplacedAndALiveOneRefused() throws Exception {
+        Path socket = tmp.resolve("berth.sock");
+        Files.createFile(socket); // left behind by a crashed daemon
+        Agent agent = new Agent((d, r, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        try (ControlServer first = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
+            first.start();
+            try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                assertThat(c.send(new ControlRequest("ping", false, false), m -> { }).output()).isEqualTo("pong");
+            }
+            ControlServer second = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""));
+            assertThatThrownBy(second::start).hasMessageContaining("already listening");
+        } finally {
+            agent.close();
+        }
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void badRequestsGetAClearAnswerNotACrash() throws Exception {
+        Path socket = tmp.resolve("berth.sock");
+        Agent agent = new Agent((d, r, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        try (ControlServer server = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
+            server.start();
+            try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                assertThat(c.send(new ControlRequest("explode", false, false), m -> { }))
+                        .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
+                        .satisfies(r -> assertThat(r.output()).contains("unknown command"));
+            }
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
+    void triggersWhileASyncIsQueuedJoinIt() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Agent agent = new Agent((d, r, reason, p) -> {
+            runs.incrementAndGet();
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return ok("x");
+        }, Duration.ofHours(1), m -> { });
+        try {
+            var running = agent.trigger("first");
+            started.await(5, TimeUnit.SECONDS);
+            var a = agent.trigger("second");
+            var b = agent.trigger("third");
+            assertThat(a).isSameAs(b);
+            release.countDown();
+            running.get(5, TimeUnit.SECONDS);
+            a.get(5, TimeUnit.SECONDS);
+            assertThat(runs.get()).isEqualTo(2);
+        } finally {
+            agent.close();
+        }
+    }
+}
