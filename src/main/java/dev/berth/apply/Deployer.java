@@ -72,7 +72,7 @@ public final class Deployer {
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
-        try (GitSource ignored = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir())) {
+        try (GitSource ignored = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config))) {
             // cloned and the ref resolved: now it is safe to remember the config
         } catch (GitException e) {
             throw new DeployException(e.getMessage(), e);
@@ -86,7 +86,7 @@ public final class Deployer {
         BerthConfig old = config();
         Path staging = store.dir().resolve("repo.git.switch");
         progress.step("clone " + RemoteUrls.redact(remote));
-        try (GitSource ignored = GitSource.cloneInto(remote, ref, staging)) {
+        try (GitSource ignored = GitSource.cloneInto(remote, ref, staging, sshKey(old))) {
             // validated that the new remote and ref exist before touching anything
         } catch (GitException e) {
             throw new DeployException(e.getMessage() + " (still following " + RemoteUrls.redact(old.remote()) + ")", e);
@@ -245,11 +245,15 @@ public final class Deployer {
 
     private GitSource openOrReclone(BerthConfig config) throws GitException {
         try {
-            return GitSource.open(store.cloneDir(), config.ref());
+            return GitSource.open(store.cloneDir(), config.ref(), sshKey(config));
         } catch (GitException damaged) {
             progress.step(damaged.getMessage() + ": cloning again");
-            return GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir());
+            return GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config));
         }
+    }
+
+    private static Path sshKey(BerthConfig config) {
+        return config.sshKey() == null ? null : Path.of(config.sshKey());
     }
 
     private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, String reason) throws DeployException {

@@ -30,6 +30,13 @@ final class InitCommand extends HostCommand {
     @Override
     public Integer call() throws Exception {
         Duration every = Durations.parse(interval);
+        if (sshKey != null) {
+            java.nio.file.Path key = java.nio.file.Path.of(sshKey).toAbsolutePath();
+            if (!java.nio.file.Files.isReadable(key)) {
+                throw new IllegalArgumentException("--ssh-key " + key + ": no readable file there");
+            }
+            sshKey = key.toString();
+        }
         Wiring w = wiring();
         BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null);
         return locked(w, () -> report(w.deployer().init(config)));

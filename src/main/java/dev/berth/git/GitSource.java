@@ -39,24 +39,33 @@ public final class GitSource implements AutoCloseable {
     private final Git git;
     private final String ref;
     private final boolean ownsRepository;
+    private final SshKeyTransport ssh;
 
-    private GitSource(Git git, String ref, boolean ownsRepository) {
+    private GitSource(Git git, String ref, boolean ownsRepository, SshKeyTransport ssh) {
         this.git = git;
         this.ref = ref;
         this.ownsRepository = ownsRepository;
+        this.ssh = ssh;
     }
 
     /** Clones {@code remote} (https, ssh, file:// or a local path) as a bare repository into {@code dir}. */
     public static GitSource cloneInto(String remote, String ref, Path dir) throws GitException {
+        return cloneInto(remote, ref, dir, null);
+    }
+
+    /** @param sshKey private key file for ssh remotes, or null for the user's default keys */
+    public static GitSource cloneInto(String remote, String ref, Path dir, Path sshKey) throws GitException {
+        SshKeyTransport ssh = new SshKeyTransport(sshKey);
         try {
             FileTrees.deleteRecursively(dir);
             Git g = Git.cloneRepository()
                     .setURI(remote)
+                    .setTransportConfigCallback(ssh)
                     .setDirectory(dir.toFile())
                     .setBare(true)
                     .setCloneAllBranches(true)
                     .call();
-            GitSource source = new GitSource(g, ref, false);
+            GitSource source = new GitSource(g, ref, false, ssh);
             source.resolve(); // fail now, at init, if the branch or tag does not exist
             return source;
         } catch (InvalidRemoteException e) {
@@ -70,13 +79,17 @@ public final class GitSource implements AutoCloseable {
 
     /** Opens an existing clone; a missing or damaged clone is an exception (the caller re-clones). */
     public static GitSource open(Path dir, String ref) throws GitException {
+        return open(dir, ref, null);
+    }
+
+    public static GitSource open(Path dir, String ref, Path sshKey) throws GitException {
         try {
             Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
             if (repo.getObjectDatabase() == null || !repo.getObjectDatabase().exists()) {
                 repo.close();
                 throw new GitException("the local clone in " + dir + " is damaged");
             }
-            return new GitSource(new Git(repo), ref, true);
+            return new GitSource(new Git(repo), ref, true, new SshKeyTransport(sshKey));
         } catch (IOException | RuntimeException e) {
             throw new GitException("the local clone in " + dir + " is damaged: " + e.getMessage(), e);
         }
@@ -87,6 +100,7 @@ public final class GitSource implements AutoCloseable {
         try {
             git.fetch()
                     .setRemote("origin")
+                    .setTransportConfigCallback(ssh)
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                     .setRemoveDeletedRefs(true)
                     .call();
