@@ -96,6 +96,7 @@ public final class ControlServer implements AutoCloseable {
                 case "ping" -> send(out, ControlReply.done(0, "pong"));
                 case "status" -> send(out, ControlReply.done(0, status.get()));
                 case "sync" -> {
+                    long started = System.nanoTime();
                     var future = agent.submit(req.dryRun(), req.resume(), "control socket", m -> {
                         try {
                             send(out, ControlReply.progress(m));
@@ -104,7 +105,9 @@ public final class ControlServer implements AutoCloseable {
                         }
                     });
                     try {
-                        send(out, summary.apply(future.get()));
+                        ControlReply done = summary.apply(future.get());
+                        long ms = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                        send(out, ControlReply.done(done.exitCode(), done.output() + " (" + ms + " ms)"));
                     } catch (ExecutionException e) {
                         send(out, ControlReply.done(1, e.getCause().getMessage()));
                     }
