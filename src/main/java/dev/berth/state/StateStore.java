@@ -116,8 +116,20 @@ public final class StateStore {
     }
 
     private void write(String name, Object value) throws IOException {
-        Files.createDirectories(dir);
+        ensureDir();
         AtomicFileWriter.write(dir.resolve(name), JSON.writeValueAsBytes(value));
+    }
+
+    /** The state folder holds the remote URL (maybe with a token) and the clone: readable by its owner only. */
+    private void ensureDir() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            try {
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // nothing to tighten on such a file system
+            }
+        }
     }
 
     public static ObjectMapper json() {
