@@ -122,13 +122,11 @@ public final class StateStore {
 
     /** The state folder holds the remote URL (maybe with a token) and the clone: readable by its owner only. */
     private void ensureDir() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            try {
-                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // nothing to tighten on such a file system
-            }
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // nothing to tighten on such a file system
         }
     }
 
