@@ -3,7 +3,7 @@ package dev.berth.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.git.TestRepo;
+import dev.berth.git.TestGitRepo;
 import dev.berth.host.HostLayout;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
@@ -25,7 +25,7 @@ class DeployerTest {
     @TempDir
     Path tmp;
 
-    private TestRepo repo;
+    private TestGitRepo repo;
     private HostLayout layout;
     private StateStore store;
     private final RecordingSystemd systemd = new RecordingSystemd();
@@ -34,7 +34,7 @@ class DeployerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        repo = TestRepo.create(tmp.resolve("remote"));
+        repo = TestGitRepo.create(tmp.resolve("remote"));
         repo.write("net.network", "[Network]\n")
                 .write("web/web.container", "[Container]\nImage=localhost/x\nNetwork=net.network\nEnvironmentFile=./web.env\n")
                 .write("web/web.env", "A=1\n")

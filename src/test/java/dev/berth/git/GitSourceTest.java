@@ -15,7 +15,7 @@ class GitSourceTest {
 
     @Test
     void clonesExportsASubfolderAndFollowsNewCommits() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("remote"))) {
+        try (TestGitRepo repo = TestGitRepo.create(tmp.resolve("remote"))) {
             repo.write("site/web.container", "[Container]\nImage=a\n").write("README.md", "x");
             String first = repo.commit("first");
             try (GitSource src = GitSource.cloneInto(repo.url(), null, tmp.resolve("clone"))) {
@@ -36,7 +36,7 @@ class GitSourceTest {
 
     @Test
     void followsAForcePushedBranch() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("remote"))) {
+        try (TestGitRepo repo = TestGitRepo.create(tmp.resolve("remote"))) {
             repo.write("a.container", "[Container]\nImage=a\n");
             String first = repo.commit("first");
             repo.write("a.container", "[Container]\nImage=b\n");
@@ -53,7 +53,7 @@ class GitSourceTest {
 
     @Test
     void aDeletedBranchIsAClearErrorNamingIt() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("remote"))) {
+        try (TestGitRepo repo = TestGitRepo.create(tmp.resolve("remote"))) {
             repo.write("a.container", "[Container]\nImage=a\n");
             repo.commit("first");
             repo.git().branchCreate().setName("prod").call();
@@ -76,7 +76,7 @@ class GitSourceTest {
 
     @Test
     void exportKeepsSymlinksAsLinksAndRefusesAMissingPath() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("remote"))) {
+        try (TestGitRepo repo = TestGitRepo.create(tmp.resolve("remote"))) {
             repo.write("web@.container", "[Container]\nImage=a\n");
             Files.createSymbolicLink(repo.dir().resolve("web@blue.container"), Path.of("web@.container"));
             String c = repo.commit("instances");

@@ -8,17 +8,17 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A real git repository in a temporary folder, for tests that need commits to follow. */
-public final class TestRepo implements AutoCloseable {
+public final class TestGitRepo implements AutoCloseable {
     private final Git git;
     private final Path dir;
 
-    private TestRepo(Git git, Path dir) {
+    private TestGitRepo(Git git, Path dir) {
         this.git = git;
         this.dir = dir;
     }
 
-    public static TestRepo create(Path dir) throws GitAPIException {
-        return new TestRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
+    public static TestGitRepo create(Path dir) throws GitAPIException {
+        return new TestGitRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
     }
 
     public Path dir() {
@@ -29,14 +29,14 @@ public final class TestRepo implements AutoCloseable {
         return dir.toUri().toString();
     }
 
-    public TestRepo write(String path, String content) throws IOException {
+    public TestGitRepo write(String path, String content) throws IOException {
         Path p = dir.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, content);
         return this;
     }
 
-    public TestRepo delete(String path) throws IOException {
+    public TestGitRepo delete(String path) throws IOException {
         Files.delete(dir.resolve(path));
         return this;
     }
