@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "GitOps agent for Podman hosts: keeps this host in sync with a git repository of quadlets and systemd units.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
         })
 public final class Main implements Runnable {
 

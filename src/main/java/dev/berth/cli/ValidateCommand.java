@@ -1,0 +1,76 @@
+package dev.berth.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.berth.repo.Problem;
+import dev.berth.validate.RepositoryValidator;
+import dev.berth.validate.ValidationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code berth validate [DIR]}: checks a repository checkout before it is pushed or deployed. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = "Check a repository of quadlets and systemd units: syntax, references, supporting files, "
+                + "and (where podman is installed) a quadlet dry run. Exits 1 when there are errors.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "repository folder (default: the current folder)")
+    Path dir = Path.of(".");
+
+    @Option(names = "--json", description = "print the problems as JSON")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "also say what was checked and what was skipped")
+    boolean verbose;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ValidationReport report = RepositoryValidator.forThisHost().validate(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        if (verbose) {
+            report.notes().forEach(n -> spec.commandLine().getErr().println("berth: " + n));
+        }
+        if (json) {
+            out.println(toJson(report));
+        } else {
+            report.problems().forEach(out::println);
+            out.println(report.summary());
+        }
+        out.flush();
+        return report.hasErrors() ? 1 : 0;
+    }
+
+    static String toJson(ValidationReport report) throws JsonProcessingException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("units", report.unitCount());
+        doc.put("errors", report.errorCount());
+        doc.put("warnings", report.warningCount());
+        List<Map<String, Object>> problems = report.problems().stream().map(ValidateCommand::toMap).toList();
+        doc.put("problems", problems);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    }
+
+    private static Map<String, Object> toMap(Problem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
+        m.put("file", p.file());
+        m.put("line", p.line());
+        m.put("message", p.message());
+        return m;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.berth.repo;
+
+import dev.berth.unit.UnitKind;
+import dev.berth.unit.UnitName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a checked-out repository into the state it asks for. Never throws for what the repository holds:
+ * everything wrong with it becomes a {@link Problem}. What it reads:
+ * <ul>
+ *   <li>every unit file in any folder (by extension, see {@link UnitKind}); {@code .git} is skipped and
+ *       other files are only read when a unit uses them. Symlinks to unit files inside the repository are
+ *       units too ({@code web@blue.container -> web@.container} makes an instance).</li>
+ *   <li>drop-ins, per {@link DropInResolver}: from the unit's folder and the repository root</li>
+ *   <li>supporting files, per {@link SupportingPaths}</li>
+ *   <li>references to other units, per {@link UnitReferences}, and {@code [X-Berth]} options</li>
+ * </ul>
+ * Rules that look across units (duplicates, missing references, cycles) are in {@code dev.berth.validate}.
+ */
+public final class RepositoryReader {
+
+    private final ValidationLimits limits;
+
+    private RepositoryReader(ValidationLimits limits) {
+        this.limits = limits;
+    }
+
+    public static RepositoryScan read(Path root) {
+        return read(root, ValidationLimits.DEFAULTS);
+    }
+
+    public static RepositoryScan read(Path root, ValidationLimits limits) {
+        return new RepositoryReader(limits).scan(root);
+    }
+
+    private RepositoryScan scan(Path root) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.error(".", 0, root + " is not a folder: give the path of a repository checkout"));
+            return new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of());
+        }
+        RepositoryTree tree;
+        try {
+            tree = RepositoryTree.scan(root);
+        } catch (IOException e) {
+            problems.add(Problem.error(".", 0, "cannot read the repository at " + root + " (" + e + "): check its permissions"));
+            return new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of());
+        }
+        problems.addAll(tree.problems());
+        reportLinks(tree, problems);
+
+        Map<String, UnitName> found = findUnits(tree, problems);
+        UnitLoader loader = new UnitLoader(tree, limits, problems);
+        List<LoadedUnit> loaded = new ArrayList<>();
+        found.forEach((path, name) -> loader.load(path, name).ifPresent(loaded::add));
+
+        Map<String, String> systemdNames = new HashMap<>();
+        List<Map.Entry<String, String>> names = new ArrayList<>();
+        for (LoadedUnit u : loaded) {
+            String systemd = SystemdNames.of(u.name(), u.unit(), problems);
+            systemdNames.put(u.path(), systemd);
+            names.add(new AbstractMap.SimpleEntry<>(u.name().fileName(), systemd));
+        }
+        Set<String> allFileNames = new HashSet<>();
+        found.values().forEach(n -> allFileNames.add(n.fileName()));
+        tree.escapingLinks().keySet().forEach(l -> allFileNames.add(RepoPaths.fileName(l)));
+        tree.brokenLinks().forEach(l -> allFileNames.add(RepoPaths.fileName(l)));
+        DependencyIndex index = DependencyIndex.of(names, allFileNames);
+
+        Map<String, List<String>> dependsOn = new HashMap<>();
+        Set<String> triggeredByRepo = new HashSet<>();
+        for (LoadedUnit u : loaded) {
+            Set<String> deps = new java.util.LinkedHashSet<>();
+            for (UnitReference ref : UnitReferences.of(u.name(), u.path(), u.unit())) {
+                if (index.resolve(ref) instanceof DependencyIndex.Resolution.Found f && !f.fileName().equals(u.name().fileName())) {
+                    deps.add(f.fileName());
+                    if (ref.kind() == UnitReference.Kind.TRIGGERS) {
+                        triggeredByRepo.add(f.fileName());
+                    }
+                }
+            }
+            dependsOn.put(u.path(), deps.stream().sorted().toList());
+        }
+
+        SupportingFileCollector collector = new SupportingFileCollector(tree, limits, problems);
+        List<RepoUnit> units = new ArrayList<>();
+        Map<String, RepoUnit> desiredUnits = new TreeMap<>();
+        Map<String, InstalledFile> files = new TreeMap<>();
+        for (LoadedUnit u : loaded) {
+            Map<String, String> supporting = collector.collect(u);
+            Map<String, String> digests = new LinkedHashMap<>(u.digests());
+            digests.putAll(supporting);
+            List<String> order = new ArrayList<>(digests.keySet());
+            boolean defaultAutoStart = !triggeredByRepo.contains(u.name().fileName()) && !u.name().isTemplate();
+            UnitOptions options = UnitOptionsReader.read(u.unit(), defaultAutoStart, problems);
+            RepoUnit unit = new RepoUnit(u.name(), u.path(), u.unit(), u.dropIns(), List.copyOf(supporting.keySet()),
+                    systemdNames.get(u.path()), dependsOn.get(u.path()), InputDigest.of(order, digests), options);
+            units.add(unit);
+            if (desiredUnits.putIfAbsent(unit.fileName(), unit) == null) {
+                for (InstalledFile f : InstallTargets.of(unit, digests)) {
+                    files.putIfAbsent(f.target(), f);
+                }
+            }
+        }
+        reportUnusedDropInFolders(tree, units, problems);
+        return new RepositoryScan(new DesiredState(desiredUnits, files), problems, units, List.copyOf(found.keySet()));
+    }
+
+    /** Unit files by path, sorted; files with a unit extension but an invalid name are reported, not read. */
+    private static Map<String, UnitName> findUnits(RepositoryTree tree, List<Problem> problems) {
+        Map<String, UnitName> found = new TreeMap<>();
+        for (String f : tree.files()) {
+            String fileName = RepoPaths.fileName(f);
+            if (UnitKind.ofFileName(fileName).isEmpty() || DropInResolver.looksLikeDropInFolder(RepoPaths.fileName(RepoPaths.parent(f)))) {
+                continue;
+            }
+            UnitName.parse(fileName).ifPresentOrElse(n -> found.put(f, n), () -> problems.add(Problem.warning(f, 0,
+                    "'" + fileName + "' is not a valid unit name, so systemd and quadlet ignore it: use only letters,"
+                            + " digits and : - _ . \\ with at most one @ before the extension")));
+        }
+        return found;
+    }
+
+    /** Symlinks that leave the repository or lead nowhere matter when they carry a unit's or drop-in's name. */
+    private static void reportLinks(RepositoryTree tree, List<Problem> problems) {
+        tree.escapingLinks().forEach((link, target) -> {
+            if (isUnitOrDropIn(link)) {
+                problems.add(Problem.error(link, 0, "is a symlink to " + target + ", outside the repository: Berth"
+                        + " installs only what the repository holds; copy the file in, or link to a file inside it"));
+            }
+        });
+        for (String link : tree.brokenLinks()) {
+            if (isUnitOrDropIn(link)) {
+                problems.add(Problem.error(link, 0, "is a symlink to a file that does not exist: fix or remove the link"));
+            }
+        }
+    }
+
+    private static boolean isUnitOrDropIn(String path) {
+        return UnitKind.ofFileName(RepoPaths.fileName(path)).isPresent()
+                || path.endsWith(".conf") && DropInResolver.looksLikeDropInFolder(RepoPaths.fileName(RepoPaths.parent(path)));
+    }
+
+    private static void reportUnusedDropInFolders(RepositoryTree tree, List<RepoUnit> units, List<Problem> problems) {
+        Set<String> used = new HashSet<>();
+        units.forEach(u -> u.dropIns().forEach(d -> used.add(RepoPaths.parent(d))));
+        for (String dir : tree.directories()) {
+            if (DropInResolver.looksLikeDropInFolder(RepoPaths.fileName(dir)) && !used.contains(dir)
+                    && !DropInResolver.confFilesIn(dir, tree).isEmpty()) {
+                problems.add(Problem.warning(dir, 0, "drop-in folder applies to no unit: Berth applies drop-ins from"
+                        + " folders next to their unit or at the repository root; move it there or remove it"));
+            }
+        }
+    }
+}

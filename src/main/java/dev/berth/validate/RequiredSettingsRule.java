@@ -1,0 +1,60 @@
+package dev.berth.validate;
+
+import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
+import dev.berth.repo.RepositoryScan;
+import dev.berth.unit.UnitKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a unit cannot do without, checked after its drop-ins are merged: its own section (a
+ * {@code .container} without {@code [Container]} is not a container), {@code Image=} in a
+ * {@code .container} (unless {@code Rootfs=}) or {@code .image}, {@code ImageTag=} in a {@code .build}.
+ */
+public final class RequiredSettingsRule implements ValidationRule {
+
+    @Override
+    public List<Problem> check(RepositoryScan scan) {
+        List<Problem> out = new ArrayList<>();
+        for (RepoUnit u : scan.units()) {
+            UnitKind kind = u.name().kind();
+            String section = kind.mainSection();
+            boolean needsSection = kind.isQuadlet() || kind.isTrigger();
+            if (needsSection && !u.unit().hasSection(section)) {
+                out.add(Problem.error(u.path(), 0, "has no [" + section + "] section: a ." + kind.extension()
+                        + " unit needs one (check the spelling of the section header)"));
+                continue;
+            }
+            var unit = u.unit();
+            switch (kind) {
+                case CONTAINER -> {
+                    if (unit.value(section, "Image").isEmpty() && unit.value(section, "Rootfs").isEmpty()) {
+                        out.add(Problem.error(u.path(), sectionLine(u, section), "[Container] has no Image=: name the image to run"
+                                + " (or a repository .image or .build unit)"));
+                    }
+                }
+                case IMAGE -> {
+                    if (unit.value(section, "Image").isEmpty()) {
+                        out.add(Problem.error(u.path(), sectionLine(u, section), "[Image] has no Image=: name the image to pull"));
+                    }
+                }
+                case BUILD -> {
+                    if (unit.value(section, "ImageTag").isEmpty()) {
+                        out.add(Problem.error(u.path(), sectionLine(u, section), "[Build] has no ImageTag=: name the image to build,"
+                                + " e.g. ImageTag=localhost/" + u.name().prefix()));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    /** The header line of the section in the unit file itself (0 when it is only in a drop-in). */
+    private static int sectionLine(RepoUnit u, String section) {
+        return u.unit().sections().stream()
+                .filter(s -> s.name().equals(section) && s.file().equals(u.path()))
+                .mapToInt(s -> s.line()).findFirst().orElse(0);
+    }
+}
