@@ -5,6 +5,7 @@ import dev.berth.repo.InstalledFile;
 import dev.berth.state.AppliedState;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,35 +33,51 @@ record FileChanges(List<Action> removals, List<Action> writes, Set<String> drift
     static FileChanges between(DesiredState desired, AppliedState applied, Map<String, String> observed,
                                UnitInputs inputs) {
         List<Action> writes = new ArrayList<>();
-        Set<String> drifted = new HashSet<>();
-        // desired.files() is sorted by target, so the writes come out sorted.
-        for (InstalledFile file : desired.files().values()) {
-            String recorded = applied.files().get(file.target());
-            String reason;
-            if (recorded == null) {
-                reason = NEW_FILE;
-            } else if (!recorded.equals(file.digest())) {
-                reason = CHANGED;
-            } else {
-                String onDisk = observed.get(file.target());
-                if (recorded.equals(onDisk)) {
-                    continue;
-                }
-                reason = onDisk == null ? DRIFT_DELETED : DRIFT_CHANGED;
-                drifted.add(file.target());
-            }
-            writes.add(new Action(ActionType.WRITE_FILE, file.target(), inputs.readerOf(file.target()), reason));
-        }
-
-        // Only files in the applied state are Berth's, so only those are ever removed.
         List<Action> removals = new ArrayList<>();
-        for (String target : applied.files().keySet()) {
-            if (!desired.files().containsKey(target)) {
-                removals.add(new Action(ActionType.REMOVE_FILE, target, unitNamedBy(target, applied),
+        Set<String> drifted = new HashSet<>();
+        // Both maps are sorted by target: one merge pass finds writes and removals in linear time, and
+        // each list comes out sorted by target.
+        Iterator<InstalledFile> wanted = desired.files().values().iterator();
+        Iterator<Map.Entry<String, String>> recorded = applied.files().entrySet().iterator();
+        InstalledFile file = next(wanted);
+        Map.Entry<String, String> record = next(recorded);
+        while (file != null || record != null) {
+            int order = file == null ? 1 : record == null ? -1 : file.target().compareTo(record.getKey());
+            if (order > 0) {
+                // Only files in the applied state are Berth's, so only those are ever removed.
+                removals.add(new Action(ActionType.REMOVE_FILE, record.getKey(), unitNamedBy(record.getKey(), applied),
                         NO_LONGER_IN_REPOSITORY));
+                record = next(recorded);
+                continue;
+            }
+            String reason = order < 0 ? NEW_FILE : reasonToWrite(file, record.getValue(), observed, drifted);
+            if (reason != null) {
+                writes.add(new Action(ActionType.WRITE_FILE, file.target(), inputs.readerOf(file.target()), reason));
+            }
+            file = next(wanted);
+            if (order == 0) {
+                record = next(recorded);
             }
         }
         return new FileChanges(removals, writes, drifted);
+    }
+
+    /** Why a file Berth wrote before must be written again, or null when the host still has it right. */
+    private static String reasonToWrite(InstalledFile file, String recorded, Map<String, String> observed,
+                                        Set<String> drifted) {
+        if (!recorded.equals(file.digest())) {
+            return CHANGED;
+        }
+        String onDisk = observed.get(file.target());
+        if (recorded.equals(onDisk)) {
+            return null;
+        }
+        drifted.add(file.target());
+        return onDisk == null ? DRIFT_DELETED : DRIFT_CHANGED;
+    }
+
+    private static <T> T next(Iterator<T> it) {
+        return it.hasNext() ? it.next() : null;
     }
 
     /** A removed unit file is attributed to its unit; other removed files (env files, drop-ins) to none. */

@@ -111,19 +111,21 @@ public final class Planner {
         if (startsByUnit.isEmpty()) {
             return List.of();
         }
-        List<String> others = new ArrayList<>(desired.units().size());
+        // desired.units() iterates in file-name order: a unit's position is its tie-break.
+        List<RepoUnit> others = new ArrayList<>(desired.units().size());
+        Map<String, Integer> position = new HashMap<>(desired.units().size() * 2);
         List<Action> self = new ArrayList<>(1);
         for (RepoUnit unit : desired.units().values()) {
             if (!unit.options().self()) {
-                others.add(unit.fileName());
+                position.put(unit.fileName(), others.size());
+                others.add(unit);
             } else if (startsByUnit.containsKey(unit.fileName())) {
                 self.add(startsByUnit.get(unit.fileName()));
             }
         }
         List<Action> ordered = new ArrayList<>(startsByUnit.size());
-        for (String name : DependencyOrder.sort(others, n -> desired.units().get(n).dependsOn(),
-                Comparator.naturalOrder())) {
-            Action action = startsByUnit.get(name);
+        for (int i : DependencyOrder.sort(others.size(), i -> positionsOf(others.get(i).dependsOn(), position))) {
+            Action action = startsByUnit.get(others.get(i).fileName());
             if (action != null) {
                 ordered.add(action);
             }
@@ -142,29 +144,43 @@ public final class Planner {
         if (stops.size() < 2) {
             return stops;
         }
-        Map<String, Action> byUnit = new HashMap<>(stops.size() * 2);
-        for (Action stop : stops) {
-            byUnit.put(stop.unit(), stop);
+        List<Action> byKindThenName = new ArrayList<>(stops);
+        byKindThenName.sort(Comparator.comparingInt((Action a) -> stopRank(a.unit()))
+                .thenComparing(Action::unit));
+        Map<String, Integer> position = new HashMap<>(stops.size() * 2);
+        for (int i = 0; i < byKindThenName.size(); i++) {
+            position.put(byKindThenName.get(i).unit(), i);
         }
-        Map<String, List<String>> dependentsStopping = new HashMap<>();
-        for (Action stop : stops) {
+        // A stopping unit must wait for the stopping units that depend on it.
+        List<List<String>> dependents = new ArrayList<>(byKindThenName.size());
+        for (int i = 0; i < byKindThenName.size(); i++) {
+            dependents.add(new ArrayList<>(0));
+        }
+        for (Action stop : byKindThenName) {
             RepoUnit stillDesired = desired.units().get(stop.unit());
             if (stillDesired != null) {
                 for (String dependency : stillDesired.dependsOn()) {
-                    if (byUnit.containsKey(dependency)) {
-                        dependentsStopping.computeIfAbsent(dependency, k -> new ArrayList<>()).add(stop.unit());
+                    Integer at = position.get(dependency);
+                    if (at != null) {
+                        dependents.get(at).add(stop.unit());
                     }
                 }
             }
         }
-        Comparator<String> byKindThenName = Comparator.comparingInt(Planner::stopRank)
-                .thenComparing(Comparator.naturalOrder());
         List<Action> ordered = new ArrayList<>(stops.size());
-        for (String name : DependencyOrder.sort(byUnit.keySet(),
-                n -> dependentsStopping.getOrDefault(n, List.of()), byKindThenName)) {
-            ordered.add(byUnit.get(name));
+        for (int i : DependencyOrder.sort(byKindThenName.size(), i -> positionsOf(dependents.get(i), position))) {
+            ordered.add(byKindThenName.get(i));
         }
         return ordered;
+    }
+
+    /** Positions of the named units; -1 for names outside the list, which the sort ignores. */
+    private static int[] positionsOf(List<String> names, Map<String, Integer> position) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = position.getOrDefault(names.get(i), -1);
+        }
+        return out;
     }
 
     private static int stopRank(String unitFileName) {

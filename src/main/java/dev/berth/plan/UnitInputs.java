@@ -43,10 +43,12 @@ final class UnitInputs {
     }
 
     static UnitInputs of(DesiredState desired) {
-        NavigableMap<String, List<InstalledFile>> bySource = new TreeMap<>();
+        Map<String, List<InstalledFile>> bySource = new HashMap<>(desired.files().size() * 2);
         for (InstalledFile file : desired.files().values()) {
             bySource.computeIfAbsent(file.source(), k -> new ArrayList<>(1)).add(file);
         }
+        // Sorted view for folder lookups, built only if a unit names a folder the reader did not expand.
+        NavigableMap<String, List<InstalledFile>> sorted = null;
         Map<String, List<Input>> byUnit = new HashMap<>(desired.units().size() * 2);
         Map<String, String> firstReader = new HashMap<>(desired.files().size() * 2);
         // desired.units() iterates in file-name order, so the first reader of a shared file is stable.
@@ -58,7 +60,10 @@ final class UnitInputs {
             }
             for (String supporting : unit.supportingFiles()) {
                 if (!addExact(inputs, Role.SUPPORTING_FILE, bySource, supporting)) {
-                    addFolder(inputs, bySource, supporting);
+                    if (sorted == null) {
+                        sorted = new TreeMap<>(bySource);
+                    }
+                    addFolder(inputs, sorted, supporting);
                 }
             }
             for (Input input : inputs) {
