@@ -16,6 +16,8 @@ final class DryRunProblems {
 
     private static final Pattern PREFIX = Pattern.compile("^[\\w.-]*quadlet[\\w.-]*(\\[\\d+\\])?:\\s*");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    /** Progress quadlet prints for every unit (seen with podman 5.4): not a problem. */
+    private static final Pattern INFO = Pattern.compile("^(Loading source unit file|Skipping|Generated|Writing) ");
 
     private DryRunProblems() {
     }
@@ -24,6 +26,9 @@ final class DryRunProblems {
         List<Problem> out = new ArrayList<>();
         for (String line : run.messages()) {
             String message = PREFIX.matcher(line).replaceFirst("");
+            if (INFO.matcher(message).find() || message.isBlank()) {
+                continue;
+            }
             String file = fileNamed(message, scan, rootPrefix);
             String text = "quadlet: " + message;
             out.add(run.exitCode() == 0 ? Problem.warning(file, 0, text) : Problem.error(file, 0, text));

@@ -137,6 +137,20 @@ class RepositoryValidatorTest {
     }
 
     @Test
+    void quadletsProgressLinesAreNotProblems() {
+        // stderr of podman 5.4's quadlet -dryrun on the test host: one progress line per unit, then the error
+        repo().file("web/web.container", "[Container]\nImage=x\n").file("k.kube", "[Kube]\n");
+        QuadletGenerator real = d -> Optional.of(new QuadletGenerator.DryRun("quadlet -dryrun", 1, List.of(
+                "quadlet-generator[1273]: Loading source unit file " + d.toAbsolutePath() + "/k.kube",
+                "quadlet-generator[1273]: Loading source unit file " + d.toAbsolutePath() + "/web/web.container",
+                "quadlet-generator[1273]: converting \"k.kube\": no Yaml key specified")));
+        ValidationReport report = new RepositoryValidator(ValidationLimits.DEFAULTS, real).validate(dir);
+        assertThat(report.problems()).extracting(Problem::toString)
+                .filteredOn(p -> p.contains("quadlet:"))
+                .containsExactly("k.kube:0: error: quadlet: converting \"k.kube\": no Yaml key specified");
+    }
+
+    @Test
     void absentGeneratorIsSkippedWithANote() {
         repo().file("web.container", "[Container]\nImage=x\n");
         ValidationReport report = new RepositoryValidator(ValidationLimits.DEFAULTS,
