@@ -1,0 +1,87 @@
+package dev.berth.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.git.TestGitRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daemon as a user runs it: Berth's own unit comes from the repository ({@code [X-Berth] Self=true}),
+ * syncs are asked for through the control socket and SIGHUP, and a commit that changes Berth's unit
+ * makes Berth restart itself, last.
+ */
+class DaemonIT {
+    private final Host host = Host.root();
+    private TestGitRepo repo;
+
+    private static String berthUnit(String generation) {
+        return """
+                [Unit]
+                Description=Berth under test
+                [Service]
+                ExecStart=/opt/berth/berth run --interval 1h
+                Environment=BERTH_GENERATION=%s
+                Restart=always
+                RestartSec=1
+                [Install]
+                WantedBy=multi-user.target
+                [X-Berth]
+                Self=true
+                """.formatted(generation);
+    }
+
+    @AfterEach
+    void prune() {
+        host.berth("prune", "-q");
+        if (repo != null) {
+            repo.close();
+        }
+    }
+
+    @Test
+    void controlSocketSighupAndSelfUpdate() throws Exception {
+        Path dir = host.share().resolve("daemon");
+        if (Files.exists(dir)) {
+            dev.berth.host.FileTrees.deleteRecursively(dir);
+        }
+        repo = TestGitRepo.create(dir);
+        repo.write("berth.service", berthUnit("1"))
+                .write("web/web.container", Units.web("it-daemon", 18121)).write("web/site/index.html", "d1\n");
+        repo.commit("first");
+
+        assertThat(host.berthOk("init", "/srv/share/daemon")).contains("restart berth.service");
+        waitForSocket();
+        assertThat(host.http(18121)).isEqualTo("d1");
+
+        // `berth sync` asks the daemon over the control socket
+        repo.write("web/site/index.html", "d2\n").commit("second");
+        String viaSocket = host.berthOk("sync");
+        assertThat(viaSocket).contains("sync (control socket)").contains("restart web.service");
+        assertThat(host.http(18121)).isEqualTo("d2");
+
+        // SIGHUP triggers a sync
+        repo.write("web/site/index.html", "d3\n").commit("third");
+        host.sh("systemctl kill -s HUP berth.service");
+        host.sh("for i in $(seq 1 60); do curl -fsS http://127.0.0.1:18121/ | grep -q d3 && exit 0; sleep 0.5; done; exit 1");
+
+        // a commit changing Berth's own unit: Berth restarts itself after saving the state
+        String pidBefore = host.sh("systemctl show -p MainPID --value berth.service");
+        repo.write("berth.service", berthUnit("2")).commit("berth generation 2");
+        String head = repo.git().getRepository().resolve("HEAD").getName();
+        host.berth("sync");
+        host.sh("for i in $(seq 1 60); do systemctl show -p Environment --value berth.service | grep -q BERTH_GENERATION=2 "
+                + "&& systemctl is-active -q berth.service && exit 0; sleep 0.5; done; exit 1");
+        waitForSocket();
+        assertThat(host.sh("systemctl show -p MainPID --value berth.service")).isNotEqualTo(pidBefore);
+        assertThat(host.sh("cat /var/lib/berth/applied.json")).contains(head);
+        assertThat(host.berthOk("status")).contains("berth generation 2").contains("berth.service");
+    }
+
+    private void waitForSocket() {
+        host.sh("for i in $(seq 1 80); do test -S /run/berth/berth.sock && exit 0; sleep 0.25; done; "
+                + "journalctl -u berth.service -n 30 --no-pager; exit 1");
+    }
+}
