@@ -53,7 +53,7 @@ public final class TestHost {
 
     private final Path testbed;
     private final Path rootfs;
-    /** container path prefix -> host path, for the bind mounts (longest prefix wins). */
+    /** container path -> host path of each bind mount, the longest container path first. */
     private final Map<String, Path> mounts = new LinkedHashMap<>();
 
     /** The test host, booted (or checked to be up) on first use. */
@@ -97,17 +97,22 @@ public final class TestHost {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Map<String, String> status = new LinkedHashMap<>();
+        // `status` prints key=value lines: rootfs=HOST_PATH, and bind=CONTAINER_PATH:HOST_PATH per bind mount
+        Path root = null;
+        List<String[]> binds = new ArrayList<>();
         for (String line : run(List.of(testbed.toString(), "status"), Duration.ofSeconds(30)).orThrow().stdout().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                status.put(line.substring(0, eq), line.substring(eq + 1));
+            if (line.startsWith("rootfs=")) {
+                root = Path.of(line.substring("rootfs=".length()));
+            } else if (line.startsWith("bind=")) {
+                binds.add(line.substring("bind=".length()).split(":", 2));
             }
         }
-        this.rootfs = Path.of(status.get("rootfs"));
-        mounts.put("/srv/share", Path.of(status.get("share_host")));
-        mounts.put("/opt/berth", Path.of(status.get("booted_checkout")));
-        mounts.put("/opt/jdk", Path.of(status.get("booted_jdk")));
+        if (root == null) {
+            throw new IllegalStateException(testbed + " status printed no rootfs=");
+        }
+        this.rootfs = root;
+        binds.sort((a, b) -> b[0].length() - a[0].length());   // the longest container path first
+        binds.forEach(b -> mounts.put(b[0], Path.of(b[1])));
     }
 
     /** Runs {@code cmd} in the host as root, with a clean environment, within {@link #DEFAULT_TIMEOUT}. */
@@ -140,8 +145,8 @@ public final class TestHost {
     }
 
     /**
-     * Where an absolute path of the host is on this (the outer) side: under the container's rootfs, or
-     * in the folder bound at /srv/share, /opt/berth or /opt/jdk. Mapped lexically: an absolute symlink
+     * Where an absolute path of the host is on this (the outer) side: under the container's rootfs, or in
+     * the folder bound at /srv/share, /opt/berth, /opt/jdk, /var/lib/containers, ... Mapped lexically: an absolute symlink
      * inside the rootfs does not resolve on this side. Files written here as root are owned by root in
      * the host too (chown them for tester).
      */
