@@ -55,6 +55,8 @@ class DaemonIT {
         assertThat(host.berthOk("init", "/srv/share/daemon")).contains("restart berth.service");
         waitForSocket();
         assertThat(host.http(18121)).isEqualTo("d1");
+        // the daemon syncs once when it starts; a request queues behind that sync and finds nothing to do
+        assertThat(host.berthOk("sync")).contains("up to date");
 
         // `berth sync` asks the daemon over the control socket
         repo.write("web/site/index.html", "d2\n").commit("second");
