@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.TestGitRepo;
 import dev.berth.it.TestHost;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +13,7 @@ class ConvergeIT {
     private TestGitRepo repo;
 
     private TestGitRepo newRepo(String name) throws Exception {
-        Path dir = host.share().resolve(name);
-        if (Files.exists(dir)) {
-            dev.berth.host.FileTrees.deleteRecursively(dir);
-        }
-        repo = TestGitRepo.create(dir);
+        repo = host.newRepo(name);
         return repo;
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.git.TestGitRepo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,11 +32,7 @@ class CrashSafetyIT {
 
     @Test
     void killNineAtManyPointsThenSyncConverges() throws Exception {
-        Path dir = host.share().resolve("crash");
-        if (Files.exists(dir)) {
-            dev.berth.host.FileTrees.deleteRecursively(dir);
-        }
-        repo = TestGitRepo.create(dir);
+        repo = host.newRepo("crash");
         writeGeneration(0);
         repo.commit("generation 0");
         host.berthOk("init", "/srv/share/crash");

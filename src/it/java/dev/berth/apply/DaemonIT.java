@@ -3,8 +3,6 @@ package dev.berth.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.TestGitRepo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +41,7 @@ class DaemonIT {
 
     @Test
     void controlSocketSighupAndSelfUpdate() throws Exception {
-        Path dir = host.share().resolve("daemon");
-        if (Files.exists(dir)) {
-            dev.berth.host.FileTrees.deleteRecursively(dir);
-        }
-        repo = TestGitRepo.create(dir);
+        repo = host.newRepo("daemon");
         repo.write("berth.service", berthUnit("1"))
                 .write("web/web.container", Units.web("it-daemon", 18121)).write("web/site/index.html", "d1\n");
         repo.commit("first");

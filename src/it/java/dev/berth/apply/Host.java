@@ -2,6 +2,8 @@ package dev.berth.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.git.TestGitRepo;
+import dev.berth.host.FileTrees;
 import dev.berth.it.TestHost;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,13 @@ final class Host {
     /** The host-side folder where /srv/share of the test host lives (git repositories for Berth to follow). */
     Path share() {
         return host.hostPath("/srv/share");
+    }
+
+    /** A fresh git repository at /srv/share/NAME of the test host (any earlier one of that name removed). */
+    TestGitRepo newRepo(String name) throws Exception {
+        Path dir = share().resolve(name);
+        FileTrees.deleteRecursively(dir);
+        return TestGitRepo.create(dir);
     }
 
     static Duration timeout() {

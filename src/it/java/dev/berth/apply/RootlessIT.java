@@ -3,8 +3,6 @@ package dev.berth.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.TestGitRepo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Berth as an ordinary user: systemctl --user, files under the home folder, no root at any step. */
@@ -13,11 +11,7 @@ class RootlessIT {
 
     @Test
     void initSyncStatusAndPruneAsALingeringUser() throws Exception {
-        Path dir = tester.share().resolve("rootless");
-        if (Files.exists(dir)) {
-            dev.berth.host.FileTrees.deleteRecursively(dir);
-        }
-        try (TestGitRepo repo = TestGitRepo.create(dir)) {
+        try (TestGitRepo repo = tester.newRepo("rootless")) {
             repo.write("web/web.container", Units.web("it-rootless", 18111)).write("web/site/index.html", "rootless v1\n");
             repo.commit("first");
             Host.root().sh("chmod -R a+rX /srv/share/rootless");
