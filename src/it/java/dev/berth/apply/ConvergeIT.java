@@ -185,4 +185,28 @@ class ConvergeIT {
         host.berthOk("sync");
         assertThat(host.http(18106)).isEqualTo("recovered");
     }
+
+    @Test
+    void aFullDiskIsAClearErrorAndTheRunningUnitsKeepRunning() throws Exception {
+        TestGitRepo r = newRepo("fulldisk");
+        r.write("web/web.container", Units.web("it-full", 18107)).write("web/site/index.html", "small\n");
+        r.commit("small");
+        // Berth's own quadlet folder on a tiny file system, so the next commit cannot be written
+        host.sh("mkdir -p /etc/containers/systemd/berth && mount -t tmpfs -o size=256k tmpfs /etc/containers/systemd/berth");
+        try {
+            host.berthOk("init", inside("fulldisk"));
+            String webId = host.containerId("it-full");
+            r.write("web/site/big.bin", "x".repeat(1024 * 1024)).commit("a file larger than the disk");
+
+            TestHost.Result sync = host.berth("sync");
+            assertThat(sync.exitCode()).isNotZero();
+            assertThat(sync.stderr()).contains("cannot write").contains("big.bin");
+            assertThat(host.berthOk("status")).contains("cannot write");
+            assertThat(host.http(18107)).isEqualTo("small");
+            assertThat(host.containerId("it-full")).as("nothing restarted").isEqualTo(webId);
+        } finally {
+            host.berth("prune", "-q");
+            host.run("umount /etc/containers/systemd/berth");
+        }
+    }
 }
