@@ -1,12 +1,8 @@
 package dev.berth.repo;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,11 @@ public record RepositoryTree(
         SortedSet<String> brokenLinks,
         List<Problem> problems) {
 
+    /**
+     * Lists the checkout level by level, the folders of each level in parallel: opening and reading folders
+     * is most of the cost of a large checkout and is independent from folder to folder. The sets are
+     * sorted, so the result does not depend on which thread listed what.
+     */
     public static RepositoryTree scan(Path root) throws IOException {
         Path realRoot = root.toRealPath();
         SortedSet<String> files = new TreeSet<>();
@@ -42,60 +43,30 @@ public record RepositoryTree(
         SortedSet<String> broken = new TreeSet<>();
         List<Problem> problems = new ArrayList<>();
 
-        Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(realRoot)) {
-                    return FileVisitResult.CONTINUE;
+        List<String> level = List.of("");
+        while (!level.isEmpty()) {
+            List<FolderListing> listings;
+            try {
+                listings = level.parallelStream().map(rel -> FolderListing.of(realRoot, rel)).toList();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < listings.size(); i++) {
+                FolderListing listing = listings.get(i);
+                String rel = level.get(i);
+                if (listing.opened() && !rel.isEmpty()) {
+                    dirs.add(rel);
                 }
-                // Git's own data is not part of the desired state.
-                if (dir.getFileName().toString().equals(".git")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                dirs.add(relative(realRoot, dir));
-                return FileVisitResult.CONTINUE;
+                files.addAll(listing.files());
+                next.addAll(listing.subfolders());
+                listing.escapingLinks().forEach(link -> escaping.put(link.getKey(), link.getValue()));
+                broken.addAll(listing.brokenLinks());
+                problems.addAll(listing.problems());
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(realRoot, file);
-                if (attrs.isSymbolicLink()) {
-                    classifyLink(realRoot, file, rel, files, escaping, broken);
-                } else if (attrs.isRegularFile()) {
-                    files.add(rel);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(Problem.error(relative(realRoot, file), 0,
-                        "cannot be read (" + e.getClass().getSimpleName() + "): check its permissions"));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return new RepositoryTree(realRoot, files, dirs, escaping, broken, problems);
-    }
-
-    private static void classifyLink(Path realRoot, Path link, String rel, SortedSet<String> files,
-                                     Map<String, String> escaping, SortedSet<String> broken) {
-        try {
-            Path target = link.toRealPath();
-            if (!target.startsWith(realRoot)) {
-                escaping.put(rel, target.toString());
-            } else if (Files.isRegularFile(target)) {
-                files.add(rel);
-            }
-            // a symlink to a folder inside the repository is not followed: see the class comment
-        } catch (NoSuchFileException e) {
-            broken.add(rel);
-        } catch (IOException e) {
-            broken.add(rel);
+            level = next;
         }
-    }
-
-    static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+        return new RepositoryTree(realRoot, files, dirs, escaping, broken, problems);
     }
 
     public Path resolve(String rel) {

@@ -1,7 +1,7 @@
 package dev.berth.repo;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +92,15 @@ final class SupportingFileCollector {
 
     private Optional<String> digest(String rel) {
         return digests.computeIfAbsent(rel, f -> {
-            try {
-                long size = Files.size(tree.resolve(f));
+            // one open file for the size check and the hash: on a large checkout every system call counts
+            try (FileChannel channel = FileChannel.open(tree.resolve(f))) {
+                long size = channel.size();
                 if (size > limits.maxSupportingBytes()) {
                     problems.add(Problem.error(f, 0, "is " + size + " bytes, more than the limit of " + limits.maxSupportingBytes()
                             + " bytes for files a unit uses: keep large data out of the repository (use a volume or an image)"));
                     return Optional.empty();
                 }
-                return Optional.of(Sha256.ofFile(tree.resolve(f)));
+                return Optional.of(Sha256.of(channel));
             } catch (IOException ex) {
                 problems.add(Problem.error(f, 0, "cannot be read (" + ex.getClass().getSimpleName() + "): check its permissions"));
                 return Optional.empty();
