@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ record FolderListing(boolean opened, List<String> files, List<String> subfolders
                 String entryRel = RepoPaths.join(rel, entry.getFileName().toString());
                 BasicFileAttributes attrs;
                 try {
-                    attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    attrs = attributesOf(entries, entry);
                 } catch (IOException e) {
                     problems.add(unreadable(entryRel, e));
                     continue;
@@ -71,6 +73,18 @@ record FolderListing(boolean opened, List<String> files, List<String> subfolders
             return new FolderListing(false, List.of(), List.of(), List.of(), List.of(), problems);
         }
         return new FolderListing(true, files, subfolders, escaping, broken, problems);
+    }
+
+    /**
+     * The entry's own attributes (links not followed). Through the open folder when the platform allows
+     * it: a lookup of one name in that folder instead of the whole path from the file system root again.
+     */
+    private static BasicFileAttributes attributesOf(DirectoryStream<Path> folder, Path entry) throws IOException {
+        if (folder instanceof SecureDirectoryStream<Path> secure) {
+            return secure.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
+        }
+        return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void checkOpens(Path dir, String rel, List<Problem> problems) {

@@ -1,8 +1,7 @@
 package dev.berth.repo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,18 +41,22 @@ public final class Sha256 {
     }
 
     /**
-     * Hashes what is left to read of an open file. The buffer is sized to the file when it is small:
-     * most repository files are a few hundred bytes, and a fixed 64 KiB buffer for each of tens of
+     * Hashes an open file from its current position, streamed. The buffer is sized to the file when it is
+     * small: most repository files are a few hundred bytes, and a fixed 64 KiB buffer for each of tens of
      * thousands of them was most of the garbage a repository read produced.
      */
     static String of(FileChannel channel) throws IOException {
+        return of(channel, channel.size());
+    }
+
+    /** As {@link #of(FileChannel)}, for a file whose size is already known (one system call fewer). */
+    static String of(FileChannel channel, long size) throws IOException {
         MessageDigest md = newDigest();
-        long left = channel.size() - channel.position();
-        // + 1: the read after the last byte finds the end in the same buffer (and a file that grew is still read whole)
-        byte[] buf = new byte[(int) Math.max(1, Math.min(CHUNK_BYTES, left + 1))];
-        InputStream in = Channels.newInputStream(channel);
-        for (int n; (n = in.read(buf)) > 0; ) {
-            md.update(buf, 0, n);
+        // + 1: a file that grew since its size was read is still read whole, in more rounds
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(CHUNK_BYTES, size + 1)));
+        while (channel.read(buffer) >= 0) {
+            md.update(buffer.array(), 0, buffer.position());
+            buffer.clear();
         }
         return HexFormat.of().formatHex(md.digest());
     }

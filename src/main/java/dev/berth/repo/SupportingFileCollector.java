@@ -135,7 +135,7 @@ final class SupportingFileCollector {
                         + limits.maxSupportingBytes() + " bytes for files a unit uses: keep large data out of the repository"
                         + " (use a volume or an image)")));
             }
-            return new Digest(Optional.of(Sha256.of(channel)), List.of());
+            return new Digest(Optional.of(Sha256.of(channel, size)), List.of());
         } catch (IOException ex) {
             return new Digest(Optional.empty(), List.of(Problem.error(rel, 0, "cannot be read (" + ex.getClass().getSimpleName()
                     + "): check its permissions")));

@@ -2,7 +2,6 @@ package dev.berth.repo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,7 +30,7 @@ final class TextFiles {
                         + " bytes for unit files and drop-ins: is this really a unit? Move large data to a supporting file"));
                 return Optional.empty();
             }
-            bytes = Channels.newInputStream(channel).readAllBytes();
+            bytes = WholeFile.read(channel, size);
         } catch (IOException e) {
             problems.add(Problem.error(rel, 0, "cannot be read (" + e.getClass().getSimpleName()
                     + "): check that it is a readable file"));
