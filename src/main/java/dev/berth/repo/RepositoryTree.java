@@ -1,15 +1,15 @@
 package dev.berth.repo;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,82 +20,105 @@ import java.util.TreeSet;
  * inside the repository counts as that file (this is how template instances are made), a symlink that
  * points outside or nowhere is kept apart so that using it becomes a clear error.
  *
- * @param files         regular files and symlinks to files inside the repository
- * @param directories   real folders (not symlinks), the root excluded
- * @param escapingLinks symlinks whose target is outside the repository, with that target
- * @param brokenLinks   symlinks whose target does not exist
- * @param problems      folders that could not be read
+ * <p>Files and folders are kept as sorted lists (for ordered walks and prefix ranges) and as hash sets
+ * (for lookups): tens of thousands of paths inserted one by one into sorted trees cost more than the
+ * sort and the sets together.
  */
-public record RepositoryTree(
-        Path root,
-        SortedSet<String> files,
-        SortedSet<String> directories,
-        Map<String, String> escapingLinks,
-        SortedSet<String> brokenLinks,
-        List<Problem> problems) {
+public final class RepositoryTree {
 
+    private final Path root;
+    private final List<String> files;
+    private final Set<String> fileSet;
+    private final List<String> directories;
+    private final Set<String> directorySet;
+    private final Map<String, String> escapingLinks;
+    private final SortedSet<String> brokenLinks;
+    private final List<Problem> problems;
+
+    private RepositoryTree(Path root, List<String> files, List<String> directories, Map<String, String> escapingLinks,
+                           SortedSet<String> brokenLinks, List<Problem> problems) {
+        this.root = root;
+        this.files = files;
+        this.fileSet = new HashSet<>(files);
+        this.directories = directories;
+        this.directorySet = new HashSet<>(directories);
+        this.escapingLinks = Collections.unmodifiableMap(escapingLinks);
+        this.brokenLinks = Collections.unmodifiableSortedSet(brokenLinks);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Lists the checkout level by level, the folders of each level in parallel: opening and reading folders
+     * is most of the cost of a large checkout and is independent from folder to folder. Everything is
+     * sorted at the end, so the result does not depend on which thread listed what.
+     */
     public static RepositoryTree scan(Path root) throws IOException {
         Path realRoot = root.toRealPath();
-        SortedSet<String> files = new TreeSet<>();
-        SortedSet<String> dirs = new TreeSet<>();
+        List<String> files = new ArrayList<>();
+        List<String> dirs = new ArrayList<>();
         Map<String, String> escaping = new TreeMap<>();
         SortedSet<String> broken = new TreeSet<>();
         List<Problem> problems = new ArrayList<>();
 
-        Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(realRoot)) {
-                    return FileVisitResult.CONTINUE;
+        List<String> level = List.of("");
+        while (!level.isEmpty()) {
+            List<FolderListing> listings;
+            try {
+                listings = level.parallelStream().map(rel -> FolderListing.of(realRoot, rel)).toList();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < listings.size(); i++) {
+                FolderListing listing = listings.get(i);
+                String rel = level.get(i);
+                if (listing.opened() && !rel.isEmpty()) {
+                    dirs.add(rel);
                 }
-                // Git's own data is not part of the desired state.
-                if (dir.getFileName().toString().equals(".git")) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                dirs.add(relative(realRoot, dir));
-                return FileVisitResult.CONTINUE;
+                files.addAll(listing.files());
+                next.addAll(listing.subfolders());
+                listing.escapingLinks().forEach(link -> escaping.put(link.getKey(), link.getValue()));
+                broken.addAll(listing.brokenLinks());
+                problems.addAll(listing.problems());
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(realRoot, file);
-                if (attrs.isSymbolicLink()) {
-                    classifyLink(realRoot, file, rel, files, escaping, broken);
-                } else if (attrs.isRegularFile()) {
-                    files.add(rel);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(Problem.error(relative(realRoot, file), 0,
-                        "cannot be read (" + e.getClass().getSimpleName() + "): check its permissions"));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return new RepositoryTree(realRoot, files, dirs, escaping, broken, problems);
-    }
-
-    private static void classifyLink(Path realRoot, Path link, String rel, SortedSet<String> files,
-                                     Map<String, String> escaping, SortedSet<String> broken) {
-        try {
-            Path target = link.toRealPath();
-            if (!target.startsWith(realRoot)) {
-                escaping.put(rel, target.toString());
-            } else if (Files.isRegularFile(target)) {
-                files.add(rel);
-            }
-            // a symlink to a folder inside the repository is not followed: see the class comment
-        } catch (NoSuchFileException e) {
-            broken.add(rel);
-        } catch (IOException e) {
-            broken.add(rel);
+            level = next;
         }
+        return new RepositoryTree(realRoot, sorted(files), sorted(dirs), escaping, broken, problems);
     }
 
-    static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+    private static List<String> sorted(List<String> paths) {
+        String[] array = paths.toArray(String[]::new);
+        Arrays.parallelSort(array);
+        return List.of(array);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Regular files and symlinks to files inside the repository, sorted. */
+    public List<String> files() {
+        return files;
+    }
+
+    /** Real folders (not symlinks), the root excluded, sorted. */
+    public List<String> directories() {
+        return directories;
+    }
+
+    /** Symlinks whose target is outside the repository, with that target, sorted by link. */
+    public Map<String, String> escapingLinks() {
+        return escapingLinks;
+    }
+
+    /** Symlinks whose target does not exist. */
+    public SortedSet<String> brokenLinks() {
+        return brokenLinks;
+    }
+
+    /** Folders and entries that could not be read. */
+    public List<Problem> problems() {
+        return problems;
     }
 
     public Path resolve(String rel) {
@@ -103,20 +126,24 @@ public record RepositoryTree(
     }
 
     public boolean isFile(String rel) {
-        return files.contains(rel);
+        return fileSet.contains(rel);
     }
 
     public boolean isDirectory(String rel) {
-        return rel.isEmpty() || directories.contains(rel);
+        return rel.isEmpty() || directorySet.contains(rel);
     }
 
     /** Files under a folder (recursively), sorted; {@code ""} is the repository root. */
     public List<String> filesUnder(String dir) {
         if (dir.isEmpty()) {
-            return List.copyOf(files);
+            return files;
         }
-        String prefix = dir + "/";
-        // '/' + 1 is '0': every path starting with prefix sorts before prefix with its last char bumped
-        return List.copyOf(files.subSet(prefix, dir + "0"));
+        // '/' + 1 is '0': the paths starting with dir + "/" are exactly those from there to before dir + "0"
+        return files.subList(insertionPoint(dir + "/"), insertionPoint(dir + "0"));
+    }
+
+    private int insertionPoint(String path) {
+        int i = Collections.binarySearch(files, path);
+        return i >= 0 ? i : -i - 1;
     }
 }

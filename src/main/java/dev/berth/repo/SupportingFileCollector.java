@@ -1,46 +1,81 @@
 package dev.berth.repo;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Turns a unit's {@link PathReference}s into the repository files behind them, checking that each exists,
- * stays inside the repository and is not too large, and hashes each file once.
+ * stays inside the repository and is not too large, and hashes each file once per read of the repository:
+ * a folder bind-mounted by many units, or a unit file that is also in a build context, is read once.
+ *
+ * <p>Finding each unit's files and hashing them are independent from unit to unit and from file to file,
+ * so both run in parallel; results are gathered in unit and path order.
  */
 final class SupportingFileCollector {
 
     private final RepositoryTree tree;
     private final ValidationLimits limits;
-    private final List<Problem> problems;
-    private final Map<String, Optional<String>> digests = new HashMap<>();
 
-    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits, List<Problem> problems) {
+    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits) {
         this.tree = tree;
         this.limits = limits;
-        this.problems = problems;
     }
 
-    /** The sha256 of each supporting file by repository path, sorted by path. */
-    Map<String, String> collect(LoadedUnit unit) {
-        SortedSet<String> files = new TreeSet<>();
-        for (PathReference ref : SupportingPaths.of(unit.name(), unit.path(), unit.unit())) {
-            files.addAll(filesOf(ref, RepoPaths.parent(unit.path())));
+    /**
+     * For each unit, in order: the sha256 of each of its supporting files by repository path, sorted by path.
+     *
+     * @param known sha256 of files already read (unit files and drop-ins), not read again
+     */
+    List<Map<String, String>> collectAll(List<LoadedUnit> units, Map<String, String> known, List<Problem> problems) {
+        List<Found> found = units.parallelStream().map(this::filesOf).toList();
+        SortedSet<String> toHash = new TreeSet<>();
+        for (Found f : found) {
+            problems.addAll(f.problems());
+            f.files().stream().filter(p -> !known.containsKey(p)).forEach(toHash::add);
         }
-        files.removeAll(unit.digests().keySet()); // a build context holding the unit itself: counted once
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (String f : files) {
-            digest(f).ifPresent(d -> out.put(f, d));
+        List<String> paths = List.copyOf(toHash);
+        List<Digest> hashed = paths.parallelStream().map(this::digest).toList();
+        Map<String, String> digests = new HashMap<>(known);
+        for (int i = 0; i < paths.size(); i++) {
+            Digest d = hashed.get(i);
+            String path = paths.get(i);
+            d.sha256().ifPresent(sha -> digests.put(path, sha));
+            problems.addAll(d.problems());
+        }
+        List<Map<String, String>> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            Map<String, String> ofUnit = new TreeMap<>();
+            for (String path : f.files()) {
+                String sha = digests.get(path);
+                if (sha != null) {
+                    ofUnit.put(path, sha);
+                }
+            }
+            out.add(ofUnit);
         }
         return out;
     }
 
-    private List<String> filesOf(PathReference ref, String unitDir) {
+    /** A unit's supporting files (sorted) and the problems with its references; touches no shared state. */
+    private Found filesOf(LoadedUnit unit) {
+        List<Problem> problems = new ArrayList<>();
+        SortedSet<String> files = new TreeSet<>();
+        for (PathReference ref : SupportingPaths.of(unit.name(), unit.path(), unit.unit())) {
+            files.addAll(filesOf(ref, RepoPaths.parent(unit.path()), problems));
+        }
+        files.removeAll(unit.digests().keySet()); // a build context holding the unit itself: counted once
+        return new Found(files, problems);
+    }
+
+    private List<String> filesOf(PathReference ref, String unitDir, List<Problem> problems) {
         var e = ref.entry();
         String setting = e.key() + "=" + ref.written();
         if (ref.usesSpecifier()) {
@@ -90,20 +125,26 @@ final class SupportingFileCollector {
         return List.of();
     }
 
-    private Optional<String> digest(String rel) {
-        return digests.computeIfAbsent(rel, f -> {
-            try {
-                long size = Files.size(tree.resolve(f));
-                if (size > limits.maxSupportingBytes()) {
-                    problems.add(Problem.error(f, 0, "is " + size + " bytes, more than the limit of " + limits.maxSupportingBytes()
-                            + " bytes for files a unit uses: keep large data out of the repository (use a volume or an image)"));
-                    return Optional.empty();
-                }
-                return Optional.of(Sha256.ofFile(tree.resolve(f)));
-            } catch (IOException ex) {
-                problems.add(Problem.error(f, 0, "cannot be read (" + ex.getClass().getSimpleName() + "): check its permissions"));
-                return Optional.empty();
+    /** Size check and hash of one file, through one open file; touches no shared state. */
+    private Digest digest(String rel) {
+        // one open file for the size check and the hash: on a large checkout every system call counts
+        try (FileChannel channel = FileChannel.open(tree.resolve(rel))) {
+            long size = channel.size();
+            if (size > limits.maxSupportingBytes()) {
+                return new Digest(Optional.empty(), List.of(Problem.error(rel, 0, "is " + size + " bytes, more than the limit of "
+                        + limits.maxSupportingBytes() + " bytes for files a unit uses: keep large data out of the repository"
+                        + " (use a volume or an image)")));
             }
-        });
+            return new Digest(Optional.of(Sha256.of(channel, size)), List.of());
+        } catch (IOException ex) {
+            return new Digest(Optional.empty(), List.of(Problem.error(rel, 0, "cannot be read (" + ex.getClass().getSimpleName()
+                    + "): check its permissions")));
+        }
+    }
+
+    private record Found(SortedSet<String> files, List<Problem> problems) {
+    }
+
+    private record Digest(Optional<String> sha256, List<Problem> problems) {
     }
 }

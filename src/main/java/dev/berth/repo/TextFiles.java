@@ -2,10 +2,10 @@ package dev.berth.repo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,14 +22,15 @@ final class TextFiles {
     /** The text and its sha256, or empty (with a problem added) when the file cannot be used as a unit. */
     static Optional<LoadedText> readUnitText(RepositoryTree tree, String rel, long limit, List<Problem> problems) {
         byte[] bytes;
-        try {
-            long size = Files.size(tree.resolve(rel));
+        // one open file for the size check and the read: on a large checkout every system call counts
+        try (FileChannel channel = FileChannel.open(tree.resolve(rel))) {
+            long size = channel.size();
             if (size > limit) {
                 problems.add(Problem.error(rel, 0, "is " + size + " bytes, more than the limit of " + limit
                         + " bytes for unit files and drop-ins: is this really a unit? Move large data to a supporting file"));
                 return Optional.empty();
             }
-            bytes = Files.readAllBytes(tree.resolve(rel));
+            bytes = WholeFile.read(channel, size);
         } catch (IOException e) {
             problems.add(Problem.error(rel, 0, "cannot be read (" + e.getClass().getSimpleName()
                     + "): check that it is a readable file"));

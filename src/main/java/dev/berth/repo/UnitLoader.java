@@ -10,59 +10,108 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * Reads and parses unit files and their drop-ins. A drop-in shared by several units (say
- * {@code container.d/10-log.conf}) is read once, so a problem with it is reported once.
+ * Reads and parses unit files and their drop-ins. Each file is read once: a drop-in shared by several
+ * units (say {@code container.d/10-log.conf}) is parsed once, so a problem with it is reported once.
+ *
+ * <p>Reading and parsing are independent from file to file, so they run in parallel, in two rounds:
+ * unit files first, then the drop-ins of the units that could be read (a unit that cannot be read is
+ * skipped whole, so its drop-ins are neither read nor reported on). Results are gathered in path order,
+ * so they do not depend on which thread read what.
  */
 final class UnitLoader {
 
     private final RepositoryTree tree;
     private final ValidationLimits limits;
-    private final List<Problem> problems;
-    private final Map<String, Optional<Parsed>> cache = new HashMap<>();
+    private final Map<String, ParsedFile> parsed = new HashMap<>();
 
-    UnitLoader(RepositoryTree tree, ValidationLimits limits, List<Problem> problems) {
+    UnitLoader(RepositoryTree tree, ValidationLimits limits) {
         this.tree = tree;
         this.limits = limits;
-        this.problems = problems;
     }
 
-    Optional<LoadedUnit> load(String path, UnitName name) {
-        Optional<Parsed> main = parse(path);
-        if (main.isEmpty()) {
-            return Optional.empty();
+    /** The units that could be read, in the order of {@code found} (path order). */
+    List<LoadedUnit> loadAll(Map<String, UnitName> found, List<Problem> problems) {
+        parseAll(found.keySet(), problems);
+        List<Map.Entry<String, UnitName>> readable = found.entrySet().stream()
+                .filter(u -> parsed.get(u.getKey()).file().isPresent())
+                .toList();
+        List<List<String>> dropInsOfEach = readable.parallelStream()
+                .map(u -> DropInResolver.dropInsFor(u.getKey(), u.getValue(), tree))
+                .toList();
+        TreeSet<String> dropIns = new TreeSet<>();
+        dropInsOfEach.forEach(dropIns::addAll);
+        parseAll(dropIns, problems);
+
+        List<LoadedUnit> loaded = new ArrayList<>(readable.size());
+        for (int i = 0; i < readable.size(); i++) {
+            loaded.add(assemble(readable.get(i).getKey(), readable.get(i).getValue(), dropInsOfEach.get(i)));
         }
+        return loaded;
+    }
+
+    /**
+     * sha256 of every unit file and drop-in that could be read (parsed or not), by repository path, for
+     * the same files used as supporting files: they are not read a second time.
+     */
+    Map<String, String> digestsRead() {
+        Map<String, String> out = new HashMap<>();
+        parsed.forEach((path, p) -> p.sha256().ifPresent(d -> out.put(path, d)));
+        return out;
+    }
+
+    private void parseAll(java.util.Collection<String> paths, List<Problem> problems) {
+        List<String> unread = paths.stream().filter(p -> !parsed.containsKey(p)).toList();
+        List<ParsedFile> results = unread.parallelStream().map(this::parse).toList();
+        for (int i = 0; i < unread.size(); i++) {
+            parsed.put(unread.get(i), results.get(i));
+            problems.addAll(results.get(i).problems());
+        }
+    }
+
+    private LoadedUnit assemble(String path, UnitName name, List<String> dropInPaths) {
+        ParsedFile main = parsed.get(path);
         Map<String, String> digests = new LinkedHashMap<>();
-        digests.put(path, main.get().sha256());
+        digests.put(path, main.sha256().orElseThrow());
         List<String> applied = new ArrayList<>();
         List<UnitFile> dropIns = new ArrayList<>();
-        for (String dropIn : DropInResolver.dropInsFor(path, name, tree)) {
-            Optional<Parsed> d = parse(dropIn);
-            if (d.isPresent()) {
+        for (String dropIn : dropInPaths) {
+            ParsedFile d = parsed.get(dropIn);
+            if (d.file().isPresent()) {
                 applied.add(dropIn);
-                dropIns.add(d.get().file());
-                digests.put(dropIn, d.get().sha256());
+                dropIns.add(d.file().get());
+                digests.put(dropIn, d.sha256().orElseThrow());
             }
         }
-        return Optional.of(new LoadedUnit(name, path, main.get().file().withDropIns(dropIns), applied, digests));
+        return new LoadedUnit(name, path, main.file().get().withDropIns(dropIns), applied, digests);
     }
 
-    private Optional<Parsed> parse(String path) {
-        return cache.computeIfAbsent(path, p -> TextFiles.readUnitText(tree, p, limits.maxUnitBytes(), problems).flatMap(text -> {
-            try {
-                return Optional.of(new Parsed(UnitParser.parse(p, text.text()), text.sha256()));
-            } catch (UnitSyntaxException e) {
-                problems.add(Problem.error(e.file(), e.line(), e.problem()));
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                // The parser is another team's code: a bug in it must not take validation down with it.
-                problems.add(Problem.error(p, 0, "could not be parsed (" + e + "): please report this as a Berth bug"));
-                return Optional.empty();
-            }
-        }));
+    /** Reads and parses one file; touches no shared state, so it can run on any thread. */
+    private ParsedFile parse(String path) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<TextFiles.LoadedText> text = TextFiles.readUnitText(tree, path, limits.maxUnitBytes(), problems);
+        if (text.isEmpty()) {
+            return new ParsedFile(Optional.empty(), Optional.empty(), problems);
+        }
+        Optional<String> sha256 = Optional.of(text.get().sha256());
+        try {
+            return new ParsedFile(Optional.of(UnitParser.parse(path, text.get().text())), sha256, problems);
+        } catch (UnitSyntaxException e) {
+            problems.add(Problem.error(e.file(), e.line(), e.problem()));
+        } catch (RuntimeException e) {
+            // The parser is another team's code: a bug in it must not take validation down with it.
+            problems.add(Problem.error(path, 0, "could not be parsed (" + e + "): please report this as a Berth bug"));
+        }
+        return new ParsedFile(Optional.empty(), sha256, problems);
     }
 
-    private record Parsed(UnitFile file, String sha256) {
+    /**
+     * @param file     the parsed file, empty when it could not be read or parsed
+     * @param sha256   of its content, empty when it could not be read as text
+     * @param problems what reading and parsing it found
+     */
+    private record ParsedFile(Optional<UnitFile> file, Optional<String> sha256, List<Problem> problems) {
     }
 }
