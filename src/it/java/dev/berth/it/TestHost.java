@@ -50,8 +50,11 @@ public final class TestHost {
     }
 
     private static TestHost instance;
+    private static final Map<Path, TestHost> others = new LinkedHashMap<>();
 
     private final Path testbed;
+    /** BERTH_TESTBED_DIR and BERTH_TESTBED_NAME for a host other than the default one; empty for that. */
+    private final Map<String, String> env;
     private final Path rootfs;
     /** container path -> host path of each bind mount, the longest container path first. */
     private final Map<String, Path> mounts = new LinkedHashMap<>();
@@ -62,6 +65,27 @@ public final class TestHost {
             instance = new TestHost(testbedScript());
         }
         return instance;
+    }
+
+    /**
+     * Another test host, with its own state folder (its own rootfs, Podman storage and /srv/share =
+     * {@code dir/share}) and host name, booted (or checked to be up) on first use; one per folder and JVM.
+     * Several run at once beside the default one. Bring it down with {@link #down()}.
+     */
+    public static synchronized TestHost forDir(Path dir, String name) {
+        Path key = dir.toAbsolutePath().normalize();
+        TestHost h = others.get(key);
+        if (h == null) {
+            h = new TestHost(testbedScript(), Map.of("BERTH_TESTBED_DIR", key.toString(), "BERTH_TESTBED_NAME", name));
+            others.put(key, h);
+        }
+        return h;
+    }
+
+    /** Halts this host (for hosts from {@link #forDir}; the default host is halted by scripts/test). */
+    public synchronized void down() {
+        run(List.of(testbed.toString(), "down"), Duration.ofMinutes(2)).orThrow();
+        others.values().remove(this);
     }
 
     private static Path testbedScript() {
@@ -78,11 +102,18 @@ public final class TestHost {
     }
 
     private TestHost(Path testbed) {
+        this(testbed, Map.of());
+    }
+
+    private TestHost(Path testbed, Map<String, String> env) {
         this.testbed = testbed;
+        this.env = Map.copyOf(env);
         // `up` is idempotent and returns at once when the host is already up (as under ./scripts/test);
         // it lets a single IT run from an IDE too. Its progress goes to this JVM's stderr.
         try {
-            Process up = new ProcessBuilder(testbed.toString(), "up")
+            ProcessBuilder upCommand = new ProcessBuilder(testbed.toString(), "up");
+            upCommand.environment().putAll(env);
+            Process up = upCommand
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -204,13 +235,15 @@ public final class TestHost {
     }
 
     /** Runs a command on this side; output goes to files, so a chatty command cannot block on a full pipe. */
-    private static Result run(List<String> command, Duration timeout) {
+    private Result run(List<String> command, Duration timeout) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("testhost", ".out");
             err = Files.createTempFile("testhost", ".err");
-            Process p = new ProcessBuilder(command)
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(env);
+            Process p = pb
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

@@ -27,8 +27,17 @@ final class InitCommand extends HostCommand {
     @Option(names = "--ssh-key", paramLabel = "FILE", description = "Private key for ssh:// remotes.")
     String sshKey;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "This host's name for the repository's targeting rules (default: the system host name).")
+    String hostName;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "A label of this host for the targeting rules (repeatable), e.g. --label role=edge --label site=berlin.")
+    java.util.List<String> labels;
+
     @Override
     public Integer call() throws Exception {
+        java.util.Map<String, String> labelMap = dev.berth.fleet.LocalHost.parseLabels(labels);
         Duration every = Durations.parse(interval);
         if (sshKey != null) {
             java.nio.file.Path key = java.nio.file.Path.of(sshKey).toAbsolutePath();
@@ -38,7 +47,7 @@ final class InitCommand extends HostCommand {
             sshKey = key.toString();
         }
         Wiring w = wiring();
-        BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null);
+        BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null, hostName, labelMap);
         return locked(w, () -> report(w.deployer().init(config)));
     }
 }

@@ -17,9 +17,25 @@ class PlanCommand extends HostCommand {
     @Option(names = "--diff", description = "Show unified diffs of the files that would change (default for 'berth diff').")
     boolean diff;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = {"Plan as host NAME instead of this host: what a fresh host of that name would get (planned against an",
+                "empty host, not this one's state). Labels berth.toml declares for NAME apply, plus any --label."})
+    String asHost;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "With --host (or alone, for this host's name): plan as a host with these labels (repeatable).")
+    java.util.List<String> asLabels;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "With --host/--label: plan from this repository checkout instead of the followed repository (no init needed).")
+    Path dir;
+
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
+        if (asHost != null || asLabels != null || dir != null) {
+            return planAs(w);
+        }
         SyncOutcome outcome = w.deployer().sync(true, false, "plan");
         if (outcome.plan() == null) {
             return report(outcome);
@@ -37,6 +53,40 @@ class PlanCommand extends HostCommand {
                 }
             }
         }
+        return 0;
+    }
+
+    /** What another host would get: its share, planned against an empty applied state. */
+    private int planAs(Wiring w) throws Exception {
+        String name = asHost;
+        if (name == null) {
+            name = dir != null && !w.store.isInitialized() ? dev.berth.fleet.LocalHost.systemHostName() : w.identity().name();
+        }
+        w.identityOverride = new dev.berth.fleet.HostIdentity(name, dev.berth.fleet.LocalHost.parseLabels(asLabels));
+        dev.berth.repo.DesiredState desired;
+        String commit;
+        if (dir != null) {
+            dev.berth.apply.LoadedRepository loaded = w.loader.load(dir, null);
+            if (!loaded.errors().isEmpty()) {
+                loaded.errors().forEach(p -> err().println(p));
+                err().println("berth: " + dir + " is invalid for host " + name + ": fix the errors above");
+                return ErrorHandler.EXIT_FAILURE;
+            }
+            desired = loaded.desired();
+            commit = null;
+        } else {
+            SyncOutcome outcome = w.deployer().sync(true, false, "plan");
+            if (outcome.plan() == null) {
+                return report(outcome);
+            }
+            desired = outcome.desired();
+            commit = outcome.commit();
+        }
+        out().println("as host " + w.identityOverride + ", against an empty host (not this host's state): "
+                + desired.units().size() + " unit(s): " + String.join(" ", desired.units().keySet()));
+        dev.berth.plan.Plan plan = dev.berth.plan.Planner.plan(desired, dev.berth.state.AppliedState.empty(), java.util.Map.of());
+        out().print(PlanText.render(plan, commit));
+        out().flush();
         return 0;
     }
 }

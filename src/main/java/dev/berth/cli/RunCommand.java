@@ -1,5 +1,9 @@
 package dev.berth.cli;
 
+import dev.berth.metrics.BerthMetrics;
+import dev.berth.metrics.MetricsServer;
+import dev.berth.metrics.SyncTimings;
+
 import dev.berth.agent.Agent;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlServer;
@@ -23,14 +27,22 @@ final class RunCommand extends HostCommand {
     @Option(names = "--interval", paramLabel = "DURATION", description = "Override the interval given to init (e.g. 30s, 5m).")
     String interval;
 
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+            description = {"Serve Prometheus metrics at http://HOST:PORT/metrics (off by default), e.g. 127.0.0.1:9390.",
+                "Deployed commit, last sync result, time and duration, units by state, drift, pin."})
+    String metricsListen;
+
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
         PrintWriter log = out();
         BerthConfig config = w.store.config();
         Duration every = interval != null ? Durations.parse(interval) : Duration.ofSeconds(config.intervalSeconds());
+        SyncTimings timings = new SyncTimings();
         Agent agent = new Agent((dryRun, resume, reason, progress) ->
-                withLock(w, log, () -> w.deployer(progress).sync(dryRun, resume, reason)), every, w.progress);
+                timed(timings, dryRun, () -> withLock(w, log, () -> w.deployer(progress).sync(dryRun, resume, reason))),
+                every, w.progress);
+        MetricsServer metrics = metricsListen == null ? null : startMetrics(w, timings, log);
         ControlServer control = new ControlServer(w.layout.socketPath(), agent, () -> status(w), RunCommand::summary);
         control.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -39,6 +51,9 @@ final class RunCommand extends HostCommand {
             log.println("stopping: letting the current step finish");
             log.flush();
             agent.close();
+            if (metrics != null) {
+                metrics.close();
+            }
             try {
                 control.close();
             } catch (java.io.IOException ignored) {
@@ -52,6 +67,30 @@ final class RunCommand extends HostCommand {
         agent.start();
         stopped.await();
         return 0;
+    }
+
+    private MetricsServer startMetrics(Wiring w, SyncTimings timings, PrintWriter log) throws java.io.IOException {
+        BerthMetrics berthMetrics = new BerthMetrics();
+        MetricsServer server = new MetricsServer(MetricsServer.parseAddress(metricsListen),
+                () -> berthMetrics.scrape(w.status().collect(), w.identity().name(), timings));
+        server.start();
+        log.println("metrics: http://" + metricsListen + "/metrics");
+        log.flush();
+        return server;
+    }
+
+    /** Times real syncs for the metrics; dry runs (plan requests) are not syncs. */
+    private static SyncOutcome timed(SyncTimings timings, boolean dryRun, LockedBody<SyncOutcome> sync) throws Exception {
+        long start = System.nanoTime();
+        SyncOutcome outcome = null;
+        try {
+            outcome = sync.run();
+            return outcome;
+        } finally {
+            if (!dryRun) {
+                timings.record((System.nanoTime() - start) / 1e9, outcome != null && outcome.ok());
+            }
+        }
     }
 
     private static String status(Wiring w) {

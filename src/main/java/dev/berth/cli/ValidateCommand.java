@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = "Check a repository of quadlets and systemd units: syntax, references, supporting files, "
-                + "and (where podman is installed) a quadlet dry run. Exits 1 when there are errors.")
+                + "host targeting (berth.toml: unknown groups, selectors and units no declared host gets, dependencies "
+                + "per declared host), and (where podman is installed) a quadlet dry run. Exits 1 when there are errors.")
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "repository folder (default: the current folder)")
@@ -40,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ValidationReport report = RepositoryValidator.forThisHost().validate(dir);
+        ValidationReport report = withFleetChecks(RepositoryValidator.forThisHost().validate(dir));
         PrintWriter out = spec.commandLine().getOut();
         if (verbose) {
             report.notes().forEach(n -> spec.commandLine().getErr().println("berth: " + n));
@@ -53,6 +54,17 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return report.hasErrors() ? 1 : 0;
+    }
+
+    /** berth.toml: its own problems, then targeting checked against the hosts it declares. */
+    private ValidationReport withFleetChecks(ValidationReport report) {
+        dev.berth.fleet.FleetFileReader.Result fleet = dev.berth.fleet.FleetFileReader.read(dir);
+        List<Problem> problems = new java.util.ArrayList<>(report.problems());
+        problems.addAll(fleet.problems());
+        if (!fleet.hasErrors()) {
+            problems.addAll(dev.berth.fleet.FleetChecks.check(report.scan().desired(), fleet.file()));
+        }
+        return new ValidationReport(report.scan(), problems, report.notes());
     }
 
     static String toJson(ValidationReport report) throws JsonProcessingException {

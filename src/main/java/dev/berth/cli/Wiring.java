@@ -12,6 +12,9 @@ import dev.berth.host.Systemd;
 import dev.berth.state.StateStore;
 import dev.berth.status.StatusCollector;
 import dev.berth.apply.CheckedRepositoryLoader;
+import dev.berth.fleet.HostIdentity;
+import dev.berth.fleet.LocalHost;
+import dev.berth.fleet.TargetedRepositoryLoader;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -21,17 +24,32 @@ final class Wiring {
     final StateStore store;
     final ProcessRunner runner = new ProcessRunner();
     final Systemd systemd;
-    final RepositoryLoader loader = new CheckedRepositoryLoader();
+    final RepositoryLoader loader;
+    /** Set by {@code berth plan --host}: plan as that host instead of this one. */
+    HostIdentity identityOverride;
     final Progress progress;
 
     Wiring(HostOptions options, PrintWriter out) {
         this.layout = HostLayout.forCurrentUser(options.stateDir);
         this.store = new StateStore(layout.stateDir());
         this.systemd = new SystemctlSystemd(runner, layout.rootless());
+        this.loader = new TargetedRepositoryLoader(new CheckedRepositoryLoader(), this::identity);
         this.progress = options.quiet ? Progress.SILENT : message -> {
             out.println(message);
             out.flush();
         };
+    }
+
+    /** Who this host is for targeting, read anew for every sync ({@code berth label set} needs no restart). */
+    HostIdentity identity() {
+        if (identityOverride != null) {
+            return identityOverride;
+        }
+        try {
+            return LocalHost.identity(store.config());
+        } catch (java.io.IOException e) {
+            return new HostIdentity(LocalHost.systemHostName(), java.util.Map.of());
+        }
     }
 
     Deployer deployer() {

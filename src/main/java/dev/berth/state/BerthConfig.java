@@ -10,17 +10,33 @@ package dev.berth.state;
  * @param sshKey          private key file for ssh remotes, or null
  * @param pinnedCommit    set by rollback: the host stays on this commit until a new commit or sync --resume
  * @param pinnedAgainst   the remote commit that was current when the pin was made (a newer one lifts the pin)
+ * @param hostName        this host's name for targeting ({@code init --host}); null = the system's host name
+ * @param labels          this host's labels for targeting ({@code init --label}, {@code berth label})
  */
 public record BerthConfig(String remote, String ref, String path, long intervalSeconds, String sshKey,
-                          String pinnedCommit, String pinnedAgainst) {
+                          String pinnedCommit, String pinnedAgainst, String hostName, java.util.Map<String, String> labels) {
 
     public static final long DEFAULT_INTERVAL_SECONDS = 60;
 
+    public BerthConfig {
+        labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+    }
+
+    /** Without a host identity of its own (the system host name, no labels). */
+    public BerthConfig(String remote, String ref, String path, long intervalSeconds, String sshKey,
+                       String pinnedCommit, String pinnedAgainst) {
+        this(remote, ref, path, intervalSeconds, sshKey, pinnedCommit, pinnedAgainst, null, null);
+    }
+
     public BerthConfig withPin(String commit, String against) {
-        return new BerthConfig(remote, ref, path, intervalSeconds, sshKey, commit, against);
+        return new BerthConfig(remote, ref, path, intervalSeconds, sshKey, commit, against, hostName, labels);
     }
 
     public BerthConfig withRemote(String newRemote, String newRef, String newPath) {
-        return new BerthConfig(newRemote, newRef, newPath, intervalSeconds, sshKey, null, null);
+        return new BerthConfig(newRemote, newRef, newPath, intervalSeconds, sshKey, null, null, hostName, labels);
+    }
+
+    public BerthConfig withIdentity(String newHostName, java.util.Map<String, String> newLabels) {
+        return new BerthConfig(remote, ref, path, intervalSeconds, sshKey, pinnedCommit, pinnedAgainst, newHostName, newLabels);
     }
 }

@@ -39,6 +39,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    void targetingIsCheckedAgainstTheHostsBerthTomlDeclares() {
+        new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\n")
+                .file("db.container", "[Container]\nImage=nginx\n")
+                .file("berth.toml", "[hosts.a]\nlabels = { role = \"edge\" }\n\n[[rules]]\nunits = [\"web.container\"]\n"
+                        + "groups = [\"edg\"]\n\n[[rules]]\nunits = [\"db.container\"]\nlabels = { role = \"db\" }\n");
+        Run r = run("validate", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("berth.toml:4: error: rule 1 names group 'edg', which berth.toml does not declare")
+                .contains("berth.toml:8: warning: rule 2 selects labels {role=db}, which matches no host declared in berth.toml")
+                .contains("db.container:0: warning: no host declared in berth.toml gets db.container");
+    }
+
+    @Test
     void aCleanRepositoryExitsZero() {
         new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\n");
         Run r = run("validate", dir.toString());
