@@ -50,8 +50,11 @@ public final class TestHost {
     }
 
     private static TestHost instance;
+    private static final Map<String, TestHost> bySuite = new LinkedHashMap<>();
 
     private final Path testbed;
+    /** BERTH_TESTBED_DIR and SUITE for a host other than the default one; empty for the default. */
+    private final Map<String, String> env;
     private final Path rootfs;
     /** container path -> host path of each bind mount, the longest container path first. */
     private final Map<String, Path> mounts = new LinkedHashMap<>();
@@ -62,6 +65,33 @@ public final class TestHost {
             instance = new TestHost(testbedScript());
         }
         return instance;
+    }
+
+    /**
+     * Another test host, of a given Debian suite, with its own state folder: for tests that must run on two
+     * Podman versions. Its folder is the system property {@code berth.testbed.dir.SUITE}, else
+     * {@code $BERTH_TESTBED_DIR-SUITE} (or {@code /var/tmp/berth-testbed-SUITE}). If this JVM boots it,
+     * it halts it when the JVM exits (unless KEEP_TESTBED is set), as scripts/test does for the default host.
+     */
+    public static synchronized TestHost forSuite(String suite) {
+        TestHost existing = bySuite.get(suite);
+        if (existing != null) {
+            return existing;
+        }
+        String dir = System.getProperty("berth.testbed.dir." + suite, "").strip();
+        if (dir.isEmpty() || dir.startsWith("${")) {
+            String base = System.getenv().getOrDefault("BERTH_TESTBED_DIR", "/var/tmp/berth-testbed");
+            dir = base + "-" + suite;
+        }
+        Map<String, String> env = Map.of("BERTH_TESTBED_DIR", dir, "SUITE", suite);
+        Path script = testbedScript();
+        boolean wasUp = run(List.of(script.toString(), "status"), Duration.ofSeconds(30), env).ok();
+        TestHost host = new TestHost(script, env);
+        if (!wasUp && System.getenv("KEEP_TESTBED") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of(script.toString(), "down"), Duration.ofMinutes(1), env)));
+        }
+        bySuite.put(suite, host);
+        return host;
     }
 
     private static Path testbedScript() {
@@ -78,11 +108,18 @@ public final class TestHost {
     }
 
     private TestHost(Path testbed) {
+        this(testbed, Map.of());
+    }
+
+    private TestHost(Path testbed, Map<String, String> env) {
         this.testbed = testbed;
+        this.env = Map.copyOf(env);
         // `up` is idempotent and returns at once when the host is already up (as under ./scripts/test);
         // it lets a single IT run from an IDE too. Its progress goes to this JVM's stderr.
         try {
-            Process up = new ProcessBuilder(testbed.toString(), "up")
+            ProcessBuilder upCommand = new ProcessBuilder(testbed.toString(), "up");
+            upCommand.environment().putAll(this.env);
+            Process up = upCommand
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -100,7 +137,7 @@ public final class TestHost {
         // `status` prints key=value lines: rootfs=HOST_PATH, and bind=CONTAINER_PATH:HOST_PATH per bind mount
         Path root = null;
         List<String[]> binds = new ArrayList<>();
-        for (String line : run(List.of(testbed.toString(), "status"), Duration.ofSeconds(30)).orThrow().stdout().split("\n")) {
+        for (String line : run(List.of(testbed.toString(), "status"), Duration.ofSeconds(30), this.env).orThrow().stdout().split("\n")) {
             if (line.startsWith("rootfs=")) {
                 root = Path.of(line.substring("rootfs=".length()));
             } else if (line.startsWith("bind=")) {
@@ -121,7 +158,7 @@ public final class TestHost {
     }
 
     public Result exec(Duration timeout, String... cmd) {
-        return run(withPrefix("exec", cmd), timeout);
+        return run(withPrefix("exec", cmd), timeout, env);
     }
 
     /** Runs {@code cmd} in the host as the rootless user {@code tester} (uid 1000), in its home folder,
@@ -131,7 +168,7 @@ public final class TestHost {
     }
 
     public Result execAsTester(Duration timeout, String... cmd) {
-        return run(withPrefix("user-exec", cmd), timeout);
+        return run(withPrefix("user-exec", cmd), timeout, env);
     }
 
     /** Runs Berth ({@code /opt/berth/berth}, i.e. this checkout's target/berth.jar) in the host as root. */
@@ -204,13 +241,15 @@ public final class TestHost {
     }
 
     /** Runs a command on this side; output goes to files, so a chatty command cannot block on a full pipe. */
-    private static Result run(List<String> command, Duration timeout) {
+    private static Result run(List<String> command, Duration timeout, Map<String, String> env) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("testhost", ".out");
             err = Files.createTempFile("testhost", ".err");
-            Process p = new ProcessBuilder(command)
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(env);
+            Process p = pb
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
