@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stands in for a second host: its own Berth, clone and image storage.
  */
 class ReproducibleBuildIT {
-    private static final String BASE = "localhost:5000/busybox:test";
+    private static final String BASE_TAG = "localhost:5000/busybox:test";
+
+    /** The base pinned by digest: the test host re-imports busybox:test at boot, a new image each time. */
+    private String base;
 
     private static final String BUILD = """
             [Build]
@@ -30,11 +33,13 @@ class ReproducibleBuildIT {
             SetWorkingDirectory=./ctx
             File=Containerfile
             """;
-    private static final String CONTAINERFILE = """
+    private String containerfile() {
+        return """
             FROM %s
             COPY index.html /www/index.html
             RUN mkdir -p /data && echo built > /data/marker
-            """.formatted(BASE);
+            """.formatted(base);
+    }
     private static final String APP = """
             [Container]
             Image=app.build
@@ -47,12 +52,14 @@ class ReproducibleBuildIT {
             ImageTag=localhost/it-repro-stamp:latest
             SetWorkingDirectory=unit
             """;
-    private static final String STAMP_CONTAINERFILE = """
+    private String stampContainerfile() {
+        return """
             FROM %s
             RUN sleep 1 && date +%%s%%N > /stamp
-            """.formatted(BASE);
+            """.formatted(base);
+    }
 
-    private static String side(String marker) {
+    private String side(String marker) {
         return """
                 [Container]
                 Image=%s
@@ -60,20 +67,21 @@ class ReproducibleBuildIT {
                 Exec=sleep 100000
                 Environment=MARKER=%s
                 StopTimeout=1
-                """.formatted(BASE, marker);
+                """.formatted(BASE_TAG, marker);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"trixie", "forky"})
     void buildsAreReproducibleAndOnlyRebuiltWhenTheirInputsChange(String suite) throws Exception {
         TestHost host = suite.equals("trixie") ? TestHost.get() : TestHost.forSuite(suite);
+        base = "localhost:5000/busybox@" + sh(host, "skopeo inspect --tls-verify=false --format '{{.Digest}}' docker://" + BASE_TAG);
         String expectedMode = suite.equals("trixie") ? "timestamp" : "source-date-epoch";
         Path dir = host.hostPath("/srv/share/it-repro");
         if (Files.exists(dir)) {
             FileTrees.deleteRecursively(dir);
         }
         try (TestGitRepo repo = TestGitRepo.create(dir)) {
-            repo.write("app/app.build", BUILD).write("app/ctx/Containerfile", CONTAINERFILE)
+            repo.write("app/app.build", BUILD).write("app/ctx/Containerfile", containerfile())
                     .write("app/ctx/index.html", "v1\n").write("app/app.container", APP)
                     .write("side.container", side("1"));
             String first = repo.commit("app and side");
@@ -136,7 +144,7 @@ class ReproducibleBuildIT {
                 appId = sh(host, "podman inspect --format '{{.Id}}' it-repro-app");
 
                 // --verify: the app is reproducible; a Containerfile that stamps the date is not, and is named
-                repo.write("stamp/stamp.build", STAMP_BUILD).write("stamp/Containerfile", STAMP_CONTAINERFILE).commit("stamp");
+                repo.write("stamp/stamp.build", STAMP_BUILD).write("stamp/Containerfile", stampContainerfile()).commit("stamp");
                 ok(host.berth("sync"));
                 TestHost.Result verify = host.exec(Duration.ofMinutes(4), "/opt/berth/berth", "build", "--verify", "app.build", "stamp.build");
                 assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
@@ -144,7 +152,7 @@ class ReproducibleBuildIT {
                         .contains("NOT reproducible").containsPattern("layer \\d+ /stamp: content");
 
                 // a failing build: the commit fails naming the unit and step; the app keeps running its image
-                repo.write("app/ctx/Containerfile", CONTAINERFILE + "COPY missing.txt /missing.txt\n").commit("broken build");
+                repo.write("app/ctx/Containerfile", containerfile() + "COPY missing.txt /missing.txt\n").commit("broken build");
                 TestHost.Result failed = host.berth("sync");
                 assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
                 assertThat(failed.stderr()).contains("app/app.build").contains("STEP").contains("COPY missing.txt");
