@@ -51,6 +51,7 @@ public final class TestHost {
 
     private static TestHost instance;
     private static final Map<Path, TestHost> others = new LinkedHashMap<>();
+    private static final Map<String, TestHost> bySuite = new LinkedHashMap<>();
 
     private final Path testbed;
     /** BERTH_TESTBED_DIR and BERTH_TESTBED_NAME for a host other than the default one; empty for that. */
@@ -80,6 +81,48 @@ public final class TestHost {
             others.put(key, h);
         }
         return h;
+    }
+
+    /**
+     * Another test host, of a given Debian suite, with its own state folder: for tests that must run on two
+     * Podman versions. Its folder is the system property {@code berth.testbed.dir.SUITE}, else
+     * {@code $BERTH_TESTBED_DIR-SUITE} (or {@code /var/tmp/berth-testbed-SUITE}). If this JVM boots it,
+     * it halts it when the JVM exits (unless KEEP_TESTBED is set), as scripts/test does for the default host.
+     */
+    public static synchronized TestHost forSuite(String suite) {
+        TestHost existing = bySuite.get(suite);
+        if (existing != null) {
+            return existing;
+        }
+        String dir = System.getProperty("berth.testbed.dir." + suite, "").strip();
+        if (dir.isEmpty() || dir.startsWith("${")) {
+            String base = System.getenv().getOrDefault("BERTH_TESTBED_DIR", "/var/tmp/berth-testbed");
+            dir = base + "-" + suite;
+        }
+        Map<String, String> env = Map.of("BERTH_TESTBED_DIR", dir, "SUITE", suite);
+        Path script = testbedScript();
+        boolean wasUp = isUp(script, env);
+        TestHost host = new TestHost(script, env);
+        if (!wasUp && System.getenv("KEEP_TESTBED") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> host.run(List.of(script.toString(), "down"), Duration.ofMinutes(1))));
+        }
+        bySuite.put(suite, host);
+        return host;
+    }
+
+    private static boolean isUp(Path script, Map<String, String> env) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(script.toString(), "status");
+            pb.environment().putAll(env);
+            Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Halts this host (for hosts from {@link #forDir}; the default host is halted by scripts/test). */

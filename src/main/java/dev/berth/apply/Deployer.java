@@ -1,5 +1,7 @@
 package dev.berth.apply;
 
+import dev.berth.build.BuildException;
+import dev.berth.build.BuildStep;
 import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
@@ -9,6 +11,7 @@ import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
+import dev.berth.repo.DesiredState;
 import dev.berth.repo.Problem;
 import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
@@ -41,6 +44,7 @@ public final class Deployer {
     private final Progress progress;
     private final Clock clock;
     private final Duration settle;
+    private final BuildStep builds;
 
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock) {
@@ -50,6 +54,13 @@ public final class Deployer {
     /** @param settle how long after starting units to look again for ones that died at once */
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock, Duration settle) {
+        this(layout, store, systemd, loader, progress, clock, settle, BuildStep.NONE);
+    }
+
+    /** @param builds adds reproducible-build drop-ins before planning and builds changed images before applying */
+    public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
+                    Clock clock, Duration settle, BuildStep builds) {
+        this.builds = builds;
         this.layout = layout;
         this.store = store;
         this.systemd = systemd;
@@ -181,21 +192,33 @@ public final class Deployer {
             String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
             return failed(dryRun, target, "commit " + target.shortId() + " is invalid and was not applied:\n  " + problems, reason);
         }
-        Plan plan = Planner.plan(loaded.desired(), applied, observe(applied));
+        DesiredState desired;
+        try {
+            desired = builds.prepare(loaded.desired(),
+                    new BuildStep.Source(checkout, store.cloneDir(), target.id(), config.path()), progress::step);
+        } catch (BuildException e) {
+            return failed(dryRun, target, e.getMessage(), reason);
+        }
+        Plan plan = Planner.plan(desired, applied, observe(applied));
         if (dryRun) {
             SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
-            return new SyncOutcome(plan, report, false, target.id(), pinned, loaded.desired(), checkout);
+            return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
         if (plan.isEmpty() && target.id().equals(applied.commit())) {
             progress.step("nothing to do: the host matches " + target.shortId());
             SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
             saveReport(report);
-            return new SyncOutcome(plan, report, false, target.id(), pinned, loaded.desired(), checkout);
+            return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
         progress.step("deploy " + target.shortId() + " " + target.subject());
+        try {
+            builds.buildChanged(plan, desired, checkout, progress::step);
+        } catch (BuildException e) {
+            return failed(false, target, e.getMessage(), reason);
+        }
         ApplyResult result;
         try {
-            result = new Applier(layout, systemd, store, progress, settle).apply(plan, loaded.desired(), applied, checkout, target.id());
+            result = new Applier(layout, systemd, store, progress, settle).apply(plan, desired, applied, checkout, target.id());
         } catch (ApplyException e) {
             return failed(false, target, e.getMessage(), reason);
         }
@@ -207,7 +230,7 @@ public final class Deployer {
         SyncReport report = new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired());
         saveReport(report);
         history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason));
-        return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, loaded.desired(), checkout);
+        return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, desired, checkout);
     }
 
     /** The files Berth recorded, as they are on disk now (missing files are absent from the map). */

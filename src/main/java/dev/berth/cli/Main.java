@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             LabelCommand.class,
+            BuildCommand.class,
         })
 public final class Main implements Runnable {
 

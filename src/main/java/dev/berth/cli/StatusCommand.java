@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
@@ -59,6 +60,16 @@ final class StatusCommand extends HostCommand {
             String state = u.activeState() + " (" + u.subState() + ")" + (u.health() == null ? "" : ", " + u.health())
                     + (u.autoStart() ? "" : ", started by its trigger");
             o.printf("  %-32s %-32s %s%n", u.unit(), u.systemdName(), state);
+        }
+        if (!s.builds().isEmpty()) {
+            o.println("Builds:     (reproducible: SOURCE_DATE_EPOCH = last commit that changed the build's inputs)");
+        }
+        for (BuildStatus b : s.builds()) {
+            o.printf("  %-32s %s  epoch %s (%s, %s)  image %s  digest %s%n", b.unit(), b.imageTag(),
+                    b.epoch() < 0 ? "unknown" : Long.toString(b.epoch()),
+                    b.epochCommit() == null ? "?" : b.epochCommit().substring(0, 12), b.mode(),
+                    b.imageId() == null ? "(not built)" : b.imageId().substring(0, Math.min(12, b.imageId().length())),
+                    b.digest() == null ? "-" : b.digest());
         }
         if (s.drift().isEmpty()) {
             o.println("Drift:      none");

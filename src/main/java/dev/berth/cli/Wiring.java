@@ -1,6 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.apply.Applier;
 import dev.berth.apply.Deployer;
+import dev.berth.build.BuildStatusCollector;
+import dev.berth.build.CleanEnvironmentRunner;
+import dev.berth.build.ReproducibleBuilds;
 import dev.berth.apply.Progress;
 import dev.berth.apply.Pruner;
 import dev.berth.apply.RepositoryLoader;
@@ -57,7 +61,11 @@ final class Wiring {
     }
 
     Deployer deployer(Progress to) {
-        return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC());
+        return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC(), Applier.DEFAULT_SETTLE, builds());
+    }
+
+    ReproducibleBuilds builds() {
+        return new ReproducibleBuilds(runner, new CleanEnvironmentRunner(), layout.rootless());
     }
 
     Pruner pruner() {
@@ -65,6 +73,7 @@ final class Wiring {
     }
 
     StatusCollector status() {
-        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(runner));
+        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(runner),
+                new BuildStatusCollector(layout, runner)::collect);
     }
 }

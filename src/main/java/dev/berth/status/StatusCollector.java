@@ -1,5 +1,6 @@
 package dev.berth.status;
 
+import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Gathers status from the state folder, the local clone and systemd; never fetches, never changes anything. */
 public final class StatusCollector {
@@ -26,8 +28,16 @@ public final class StatusCollector {
     private final StateStore store;
     private final Systemd systemd;
     private final ContainerHealth health;
+    private final Function<AppliedState, List<BuildStatus>> builds;
 
     public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health) {
+        this(layout, store, systemd, health, applied -> List.of());
+    }
+
+    /** @param builds the deployed builds' epochs and image digests */
+    public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health,
+                           Function<AppliedState, List<BuildStatus>> builds) {
+        this.builds = builds;
         this.layout = layout;
         this.store = store;
         this.systemd = systemd;
@@ -59,7 +69,8 @@ public final class StatusCollector {
                     u.autoStart(), healthBySystemdUnit.get(u.systemdName())));
         }
         return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
-                config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless());
+                config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless(),
+                builds.apply(applied));
     }
 
     private List<Drift> drift(AppliedState applied) {

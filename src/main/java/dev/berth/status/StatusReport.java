@@ -1,5 +1,6 @@
 package dev.berth.status;
 
+import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
 import dev.berth.state.SyncReport;
 import java.util.List;
@@ -9,13 +10,15 @@ import java.util.List;
  *
  * @param pending the commit the followed ref points at (as of the last fetch) when it is not deployed yet
  * @param pinned  the commit a rollback pinned the host to, or null
+ * @param builds  each deployed .build unit's epoch and its image's digest
  */
 public record StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                            String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
-                           boolean rootless) {
+                           boolean rootless, List<BuildStatus> builds) {
 
     public StatusReport {
         units = List.copyOf(units);
         drift = List.copyOf(drift);
+        builds = builds == null ? List.of() : List.copyOf(builds);
     }
 }

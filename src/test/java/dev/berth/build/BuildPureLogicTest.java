@@ -1,0 +1,101 @@
+package dev.berth.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class BuildPureLogicTest {
+
+    @Test
+    void execLineSplitsQuotesAndEscapes() {
+        assertThat(ExecLine.split("/usr/bin/podman build --tag a:b --label \"x=a b\" 'c d' e\\ f 100%% ./ctx"))
+                .containsExactly("/usr/bin/podman", "build", "--tag", "a:b", "--label", "x=a b", "c d", "e f", "100%", "./ctx");
+    }
+
+    @Test
+    void generatedBuildsAreReadFromTheDryRun() {
+        String out = """
+                ---app-build.service---
+                [Service]
+                WorkingDirectory=/tmp/q
+                ExecStart=/usr/bin/podman build --tag localhost/app:latest --file Containerfile --timestamp=1700000000 ./app
+                [Unit]
+                SourcePath=/tmp/q/app.build
+
+                ---web.service---
+                [Service]
+                ExecStart=/usr/bin/podman run --name web x
+                [Unit]
+                SourcePath=/tmp/q/web.container
+                """;
+        Map<String, PodmanBuild> builds = GeneratedBuilds.parse(out);
+        assertThat(builds).containsOnlyKeys("app-build.service");
+        PodmanBuild b = builds.get("app-build.service");
+        assertThat(b.unit()).isEqualTo("app.build");
+        assertThat(b.tag()).isEqualTo("localhost/app:latest");
+        assertThat(b.retagged("localhost/v:first", List.of("--no-cache")).argv()).containsExactly("/usr/bin/podman", "build",
+                "--no-cache", "--tag", "localhost/v:first", "--file", "Containerfile", "--timestamp=1700000000", "./app");
+    }
+
+    @Test
+    void modeFollowsThePodmanVersion() {
+        assertThat(TimestampMode.forPodman(PodmanVersion.parse("5.4.2"))).isEqualTo(TimestampMode.TIMESTAMP);
+        assertThat(TimestampMode.forPodman(PodmanVersion.parse("5.6.0"))).isEqualTo(TimestampMode.SOURCE_DATE_EPOCH);
+        assertThat(TimestampMode.SOURCE_DATE_EPOCH.podmanArgs(42)).containsExactly("--source-date-epoch=42", "--rewrite-timestamp");
+        assertThat(TimestampMode.TIMESTAMP.podmanArgs(42)).containsExactly("--timestamp=42");
+    }
+
+    @Test
+    void buildFailureNamesTheStepAndTheError() {
+        String out = "STEP 1/3: FROM x\nSTEP 2/3: COPY missing.txt /x\nError: building at STEP \"COPY missing.txt /x\": no such file\n";
+        assertThat(BuildFailure.describe(out)).isEqualTo("failed at STEP 2/3: COPY missing.txt /x: Error: building at STEP"
+                + " \"COPY missing.txt /x\": no such file");
+    }
+
+    @Test
+    void layerDiffNamesTheEntryAndWhatDiffers() throws Exception {
+        Map<String, TarEntry> a = TarListing.read(new ByteArrayInputStream(gzip(tar("stamp", "111\n", 100, 0))));
+        Map<String, TarEntry> b = TarListing.read(new ByteArrayInputStream(tar("stamp", "222\n", 200, 1000)));
+        assertThat(LayerDiff.between(a, b)).hasSize(1).first().hasToString("/stamp: content, mtime 100 → 200, owner 0:0 → 1000:0");
+        assertThat(LayerDiff.between(a, a)).isEmpty();
+    }
+
+    /** A one-file ustar archive. */
+    private static byte[] tar(String name, String content, long mtime, int uid) {
+        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        byte[] h = new byte[512];
+        put(h, 0, name);
+        put(h, 100, "0000644");
+        put(h, 108, String.format("%07o", uid));
+        put(h, 116, "0000000");
+        put(h, 124, String.format("%011o", data.length));
+        put(h, 136, String.format("%011o", mtime));
+        h[156] = '0';
+        put(h, 257, "ustar");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(h);
+        out.writeBytes(data);
+        out.writeBytes(new byte[512 - data.length % 512]);
+        out.writeBytes(new byte[1024]);
+        return out.toByteArray();
+    }
+
+    private static void put(byte[] h, int off, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, h, off, b.length);
+    }
+
+    private static byte[] gzip(byte[] in) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(in);
+        }
+        return out.toByteArray();
+    }
+}
