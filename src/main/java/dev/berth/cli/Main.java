@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             PruneCommand.class,
             RunCommand.class,
             ValidateCommand.class,
+            AdoptCommand.class,
+            TrustCommand.class,
         })
 public final class Main implements Runnable {
 
