@@ -342,6 +342,7 @@ public final class Deployer {
     }
 
     private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, String reason) throws DeployException {
+        error = RemoteUrls.redact(error); // whatever produced the message, status and logs never show credentials
         SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, target == null ? null : target.id(),
                 error, List.of(), List.of());
         if (!dryRun) {
