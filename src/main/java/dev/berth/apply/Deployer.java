@@ -10,7 +10,6 @@ import dev.berth.host.Systemd;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
 import dev.berth.repo.Problem;
-import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
@@ -21,13 +20,12 @@ import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -171,7 +169,7 @@ public final class Deployer {
         }
         AppliedState applied = applied();
         SafetySettings settings = safetySettings();
-        java.util.Optional<String> refusal = java.util.Optional.empty();
+        Optional<String> refusal = Optional.empty();
         CommitInfo target;
         boolean pinned = false;
         Path checkout = store.checkoutsDir().resolve(CURRENT);
@@ -190,7 +188,7 @@ public final class Deployer {
                     save(config);
                 }
             }
-            refusal = CommitGuard.refusal(source, target, settings, pinned ? java.util.Optional.empty() : safety.rejected(), pinned);
+            refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned);
             if (refusal.isPresent()) {
                 progress.step(refusal.get());
                 if (applied.commit() == null) {
@@ -228,11 +226,11 @@ public final class Deployer {
             return new SyncOutcome(plan, report, false, target.id(), pinned, loaded.desired(), checkout);
         }
         List<String> reserved = ReservedUnitNames.forHost(layout)
-                .refusals(loaded.desired(), applied, java.util.Set.copyOf(settings.adopted()));
+                .refusals(loaded.desired(), applied, Set.copyOf(settings.adopted()));
         if (!reserved.isEmpty()) {
             return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
         }
-        applied = Adoption.claim(plan, applied, java.util.Set.copyOf(settings.adopted()));
+        applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
         progress.step("deploy " + target.shortId() + " " + target.subject());
         ApplyResult result;
         try {
@@ -319,7 +317,7 @@ public final class Deployer {
     }
 
     /** A sync that converged the host to the last good commit because the newest one was refused is still a failure. */
-    private static SyncReport refused(SyncReport report, java.util.Optional<String> refusal) {
+    private static SyncReport refused(SyncReport report, Optional<String> refusal) {
         if (refusal.isEmpty()) {
             return report;
         }
