@@ -90,7 +90,7 @@ public final class Agent implements AutoCloseable {
             progress.step("sync (" + reason + ")");
             f.complete(runner.sync(dryRun, resume, reason, progress));
         } catch (Exception | Error e) {
-            progress.step("sync failed: " + e.getMessage());
+            progress.step("sync failed: " + dev.berth.git.RemoteUrls.redact(e.getMessage()));
             f.completeExceptionally(e);
         }
     }

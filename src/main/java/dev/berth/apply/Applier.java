@@ -47,13 +47,21 @@ public final class Applier {
     private final StateStore store;
     private final Progress progress;
     private final Duration settle;
+    private final HealthGate health;
 
     public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress, Duration settle) {
+        this(layout, systemd, store, progress, settle, HealthGate.NONE);
+    }
+
+    /** @param health a unit with a health check is recorded only once it passes it */
+    public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress, Duration settle,
+                   HealthGate health) {
         this.layout = layout;
         this.systemd = systemd;
         this.store = store;
         this.progress = progress;
         this.settle = settle;
+        this.health = health;
     }
 
     /**
@@ -180,6 +188,11 @@ public final class Applier {
             UnitStatus s = systemd.status(u.systemdName());
             if (s.isFailed()) {
                 failures.add(failure(u, u.systemdName() + " failed right after it started (" + s.result() + ")"));
+                continue;
+            }
+            java.util.Optional<String> unhealthy = health.awaitHealthy(u);
+            if (unhealthy.isPresent()) {
+                failures.add(failure(u, unhealthy.get()));
             } else {
                 units.put(u.fileName(), recorded(u));
             }

@@ -13,21 +13,22 @@ import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
 import dev.berth.repo.DesiredState;
 import dev.berth.repo.Problem;
-import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
+import dev.berth.state.RejectedCommit;
+import dev.berth.state.SafetySettings;
+import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class Deployer {
     private static final String CURRENT = "current";
+    /** History result of a commit that was applied, did not come up, and was rolled back. */
+    public static final String ROLLED_BACK = "rolled-back";
 
     private final HostLayout layout;
     private final StateStore store;
@@ -45,6 +48,9 @@ public final class Deployer {
     private final Clock clock;
     private final Duration settle;
     private final BuildStep builds;
+    private final HealthGate health;
+    private final SafetyStore safety;
+    private boolean keepFailedState;
 
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock) {
@@ -54,13 +60,18 @@ public final class Deployer {
     /** @param settle how long after starting units to look again for ones that died at once */
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock, Duration settle) {
-        this(layout, store, systemd, loader, progress, clock, settle, BuildStep.NONE);
+        this(layout, store, systemd, loader, progress, clock, settle, BuildStep.NONE, HealthGate.NONE);
     }
 
-    /** @param builds adds reproducible-build drop-ins before planning and builds changed images before applying */
+    /**
+     * @param builds adds reproducible-build drop-ins before planning and builds changed images before applying
+     * @param health checks a started unit's health before it is recorded (a failure rolls the commit back)
+     */
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
-                    Clock clock, Duration settle, BuildStep builds) {
+                    Clock clock, Duration settle, BuildStep builds, HealthGate health) {
         this.builds = builds;
+        this.health = health;
+        this.safety = new SafetyStore(store.dir());
         this.layout = layout;
         this.store = store;
         this.systemd = systemd;
@@ -68,6 +79,12 @@ public final class Deployer {
         this.progress = progress;
         this.clock = clock;
         this.settle = settle;
+    }
+
+    /** For this deployer's syncs: leave a failed commit applied instead of rolling back ({@code sync --no-rollback}). */
+    public Deployer keepFailedState() {
+        this.keepFailedState = true;
+        return this;
     }
 
     /** {@code berth init}: clone, remember what to follow, deploy. */
@@ -159,6 +176,8 @@ public final class Deployer {
             progress.step("pin lifted: following " + (config.ref() == null ? "the default branch" : config.ref()) + " again");
         }
         AppliedState applied = applied();
+        SafetySettings settings = safetySettings();
+        Optional<String> refusal = Optional.empty();
         CommitInfo target;
         boolean pinned = false;
         Path checkout = store.checkoutsDir().resolve(CURRENT);
@@ -177,6 +196,15 @@ public final class Deployer {
                     save(config);
                 }
             }
+            refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned);
+            if (refusal.isPresent()) {
+                progress.step(refusal.get());
+                if (applied.commit() == null) {
+                    return failed(dryRun, target, refusal.get() + "; nothing was applied", reason);
+                }
+                // The last good deployment stays, and is still converged (drift repaired, failed units retried).
+                target = source.commit(applied.commit());
+            }
             if (dryRun) {
                 checkout = store.checkoutsDir().resolve("preview");
                 source.export(target.id(), config.path(), checkout);
@@ -185,6 +213,8 @@ public final class Deployer {
             }
         } catch (GitException e) {
             return failed(dryRun, null, e.getMessage(), reason);
+        } catch (IOException e) {
+            return failed(dryRun, null, "cannot read " + store.dir() + "/rejected.json: " + e.getMessage(), reason);
         }
 
         LoadedRepository loaded = loader.load(checkout, dryRun ? null : target.id() + ":" + config.path());
@@ -199,17 +229,23 @@ public final class Deployer {
         } catch (BuildException e) {
             return failed(dryRun, target, e.getMessage(), reason);
         }
-        Plan plan = Planner.plan(desired, applied, observe(applied));
+        Plan plan = Planner.plan(desired, applied, ObservedFiles.of(layout, applied));
         if (dryRun) {
-            SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
+            SyncReport report = refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal);
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
         if (plan.isEmpty() && target.id().equals(applied.commit())) {
             progress.step("nothing to do: the host matches " + target.shortId());
-            SyncReport report = new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of());
+            SyncReport report = refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal);
             saveReport(report);
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
+        List<String> reserved = ReservedUnitNames.forHost(layout)
+                .refusals(desired, applied, Set.copyOf(settings.adopted()));
+        if (!reserved.isEmpty()) {
+            return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
+        }
+        applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
         progress.step("deploy " + target.shortId() + " " + target.subject());
         try {
             builds.buildChanged(plan, desired, checkout, progress::step);
@@ -218,36 +254,23 @@ public final class Deployer {
         }
         ApplyResult result;
         try {
-            result = new Applier(layout, systemd, store, progress, settle).apply(plan, desired, applied, checkout, target.id());
+            result = new Applier(layout, systemd, store, progress, settle, health).apply(plan, desired, applied, checkout, target.id());
         } catch (ApplyException e) {
             return failed(false, target, e.getMessage(), reason);
+        }
+        if (!result.ok() && applied.commit() != null && !applied.commit().equals(target.id())
+                && !settings.noRollback() && !keepFailedState) {
+            return rollBack(target, applied.commit(), config.path(), result, plan, loaded, checkout, reason);
         }
         String outcome = result.ok() ? SyncReport.OK : SyncReport.FAILED;
         String error = result.ok() ? null
                 : result.failures().size() + " unit(s) did not come up: "
                         + result.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "))
                         + " (the next sync retries them)";
-        SyncReport report = new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired());
+        SyncReport report = refused(new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired()), refusal);
         saveReport(report);
         history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason));
         return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, desired, checkout);
-    }
-
-    /** The files Berth recorded, as they are on disk now (missing files are absent from the map). */
-    private Map<String, String> observe(AppliedState applied) {
-        Map<String, String> observed = new HashMap<>();
-        for (String target : applied.files().keySet()) {
-            Path p = layout.pathOf(target);
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    observed.put(target, Sha256.ofFile(p));
-                } catch (IOException e) {
-                    // unreadable counts as changed: the planner rewrites it
-                    observed.put(target, "unreadable");
-                }
-            }
-        }
-        return observed;
     }
 
     // Re-exporting an unchanged commit is the bulk of a no-change sync; a marker records what is there.
@@ -275,11 +298,69 @@ public final class Deployer {
         }
     }
 
+    /**
+     * The commit's units did not come up: go back to the last good commit, and remember the bad one so it
+     * is not tried again until a new commit arrives.
+     */
+    private SyncOutcome rollBack(CommitInfo bad, String good, String path, ApplyResult badResult, Plan plan,
+                                 LoadedRepository loaded, Path checkout, String reason) throws DeployException {
+        String why = badResult.failures().stream().map(f -> f.systemdName() + ": " + f.message())
+                .collect(Collectors.joining("; "));
+        try {
+            safety.saveRejected(new RejectedCommit(bad.id(), why, clock.millis()));
+        } catch (IOException e) {
+            throw new DeployException("cannot save " + store.dir() + "/rejected.json: " + e.getMessage(), e);
+        }
+        history(new Deployment(bad.id(), bad.subject(), clock.millis(), ROLLED_BACK, reason));
+        String error;
+        List<String> drift = badResult.driftRepaired();
+        try {
+            ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health)
+                    .rollBack(good, path, badResult.failures());
+            if (back.ok()) {
+                error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
+                        + "; it is not tried again until a new commit arrives";
+                history(new Deployment(good, "automatic rollback from " + bad.shortId(), clock.millis(), SyncReport.OK, "auto-rollback"));
+            } else {
+                error = "commit " + bad.shortId() + " did not come up; the rollback to " + good.substring(0, 12)
+                        + " did not bring everything back either: "
+                        + back.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "));
+            }
+        } catch (ApplyException e) {
+            error = "commit " + bad.shortId() + " did not come up, and the rollback to " + good.substring(0, 12)
+                    + " failed: " + e.getMessage();
+        }
+        progress.step(error);
+        SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, bad.id(), error, badResult.failures(), drift);
+        saveReport(report);
+        return new SyncOutcome(plan, report, true, bad.id(), false, loaded.desired(), checkout);
+    }
+
+    /** A sync that converged the host to the last good commit because the newest one was refused is still a failure. */
+    private static SyncReport refused(SyncReport report, Optional<String> refusal) {
+        if (refusal.isEmpty()) {
+            return report;
+        }
+        return new SyncReport(report.finishedAt(), SyncReport.FAILED, report.commit(),
+                refusal.get() + "; the host stays on " + (report.commit() == null ? "nothing" : report.commit().substring(0, 12))
+                        + (report.error() == null ? "" : " (" + report.error() + ")"),
+                report.failedUnits(), report.driftRepaired());
+    }
+
+    private SafetySettings safetySettings() throws DeployException {
+        try {
+            return safety.settings();
+        } catch (IOException e) {
+            throw new DeployException(e.getMessage(), e);
+        }
+    }
+
     private static Path sshKey(BerthConfig config) {
         return config.sshKey() == null ? null : Path.of(config.sshKey());
     }
 
     private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, String reason) throws DeployException {
+        error = RemoteUrls.redact(error); // whatever produced the message, status and logs never show credentials
         SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, target == null ? null : target.id(),
                 error, List.of(), List.of());
         if (!dryRun) {

@@ -14,7 +14,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("berth: " + message);
+        // A message may quote a remote URL from deep inside JGit: never print the credentials in it.
+        cl.getErr().println("berth: " + dev.berth.git.RemoteUrls.redact(message));
         if (System.getenv("BERTH_DEBUG") != null) {
             ex.printStackTrace(cl.getErr());
         }

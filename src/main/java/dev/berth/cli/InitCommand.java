@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.state.BerthConfig;
+import dev.berth.state.SafetySettings;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,9 +36,24 @@ final class InitCommand extends HostCommand {
             description = "A label of this host for the targeting rules (repeatable), e.g. --label role=edge --label site=berlin.")
     java.util.List<String> labels;
 
+    @Option(names = "--no-rollback", description = {"When a new commit's units do not come up (healthy), keep it applied and retry",
+            "its failed units at the next sync, instead of rolling back to the last good commit (the default)."})
+    boolean noRollback;
+
+    @Option(names = "--verify-commits", paramLabel = "ALLOWED_SIGNERS",
+            description = {"Apply only commits signed with an SSH key listed in this allowed-signers file",
+                "(format of 'ssh-keygen -Y verify': 'NAME KEYTYPE KEY' per line; the key decides, NAME is a label). The file is read at every sync:",
+                "rotate keys by editing it; 'berth trust FILE' points Berth at another file."})
+    String verifyCommits;
+
+    @Option(names = "--adopt", paramLabel = "UNIT", description = {"Hand a unit of the host over to Berth (repeatable): the repository may",
+            "install a unit of this name although the host already has one. See 'berth adopt'."})
+    java.util.List<String> adopt = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, String> labelMap = dev.berth.fleet.LocalHost.parseLabels(labels);
+        String signers = verifyCommits == null ? null : TrustCommand.checkedAllowedSigners(verifyCommits);
         Duration every = Durations.parse(interval);
         if (sshKey != null) {
             java.nio.file.Path key = java.nio.file.Path.of(sshKey).toAbsolutePath();
@@ -48,6 +64,12 @@ final class InitCommand extends HostCommand {
         }
         Wiring w = wiring();
         BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null, hostName, labelMap);
-        return locked(w, () -> report(w.deployer().init(config)));
+        return locked(w, () -> {
+            if (!w.store.isInitialized()) { // an initialised host keeps its settings: init refuses below
+                SafetySettings settings = new SafetySettings(noRollback, signers, adopt);
+                w.safety().saveSettings(settings);
+            }
+            return report(w.deployer().init(config));
+        });
     }
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             LabelCommand.class,
             BuildCommand.class,
+            AdoptCommand.class,
+            TrustCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -18,11 +18,19 @@ final class SyncCommand extends HostCommand {
     @Option(names = "--resume", description = "Lift a rollback pin and follow the branch again.")
     boolean resume;
 
+    @Option(names = "--no-rollback", description = {"If the new commit's units do not come up (healthy), keep it applied (failed units",
+            "are retried by the next sync) instead of rolling back to the last good commit."})
+    boolean noRollback;
+
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
         // A running daemon owns the syncs: ask it rather than wait for its lock.
         var daemon = ControlClient.connect(w.layout.socketPath());
+        if (daemon.isPresent() && noRollback) {
+            throw new IllegalArgumentException("a daemon ('berth run') makes the syncs on this host and --no-rollback cannot be passed to it:"
+                    + " stop it for this sync, or make it the host's setting with 'berth init --no-rollback'");
+        }
         if (daemon.isPresent()) {
             try (ControlClient c = daemon.get()) {
                 ControlReply reply = c.send(ControlRequest.sync(dryRun, resume), line -> {
@@ -42,6 +50,6 @@ final class SyncCommand extends HostCommand {
             }
             return outcome.ok() ? 0 : report(outcome);
         }
-        return locked(w, () -> report(w.deployer().sync(false, resume, "sync")));
+        return locked(w, () -> report((noRollback ? w.deployer().keepFailedState() : w.deployer()).sync(false, resume, "sync")));
     }
 }

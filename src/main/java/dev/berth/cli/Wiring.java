@@ -5,6 +5,7 @@ import dev.berth.apply.Deployer;
 import dev.berth.build.BuildStatusCollector;
 import dev.berth.build.CleanEnvironmentRunner;
 import dev.berth.build.ReproducibleBuilds;
+import dev.berth.apply.PodmanHealthGate;
 import dev.berth.apply.Progress;
 import dev.berth.apply.Pruner;
 import dev.berth.apply.RepositoryLoader;
@@ -13,6 +14,7 @@ import dev.berth.host.PodmanContainerHealth;
 import dev.berth.host.ProcessRunner;
 import dev.berth.host.SystemctlSystemd;
 import dev.berth.host.Systemd;
+import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.status.StatusCollector;
 import dev.berth.apply.CheckedRepositoryLoader;
@@ -24,6 +26,7 @@ import java.time.Clock;
 
 /** Builds the library's parts for the current user's host; the only place the CLI picks implementations. */
 final class Wiring {
+    private static final java.time.Duration HEALTH_POLL = java.time.Duration.ofSeconds(1);
     final HostLayout layout;
     final StateStore store;
     final ProcessRunner runner = new ProcessRunner();
@@ -61,11 +64,16 @@ final class Wiring {
     }
 
     Deployer deployer(Progress to) {
-        return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC(), Applier.DEFAULT_SETTLE, builds());
+        return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC(), Applier.DEFAULT_SETTLE, builds(),
+                new PodmanHealthGate(runner, HEALTH_POLL));
     }
 
     ReproducibleBuilds builds() {
         return new ReproducibleBuilds(runner, new CleanEnvironmentRunner(), layout.rootless());
+    }
+
+    SafetyStore safety() {
+        return new SafetyStore(layout.stateDir());
     }
 
     Pruner pruner() {

@@ -109,6 +109,11 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
+    /** The clone itself, for checks that read raw objects (commit signatures). */
+    Repository repository() {
+        return git.getRepository();
+    }
+
     public String remoteUrl() {
         return git.getRepository().getConfig().getString("remote", "origin", "url");
     }

@@ -49,6 +49,19 @@ public final class TestGitRepo implements AutoCloseable {
         return c.getName();
     }
 
+    /** Commits with an SSH signature made with {@code key} (as {@code git -c gpg.format=ssh commit -S} would). */
+    public String commitSigned(String message, SshSigningKey key) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        org.eclipse.jgit.lib.Config config = new org.eclipse.jgit.lib.Config();
+        config.setString("gpg", null, "format", "ssh");
+        RevCommit c = git.commit().setMessage(message).setAuthor("t", "t@example.invalid")
+                .setCommitter("t", "t@example.invalid").setSign(true)
+                .setGpgConfig(new org.eclipse.jgit.lib.GpgConfig(config))
+                .setSigningKey(key.privateKey().toAbsolutePath().toString()).call();
+        return c.getName();
+    }
+
     public Git git() {
         return git;
     }

@@ -1,0 +1,35 @@
+package dev.berth.apply;
+
+import dev.berth.host.HostLayout;
+import dev.berth.repo.Sha256;
+import dev.berth.state.AppliedState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The files Berth recorded, as they are on disk now: what the planner compares against for drift. */
+final class ObservedFiles {
+
+    private ObservedFiles() {
+    }
+
+    /** target → sha256 on disk; missing files are absent from the map, unreadable ones never match. */
+    static Map<String, String> of(HostLayout layout, AppliedState applied) {
+        Map<String, String> observed = new HashMap<>();
+        for (String target : applied.files().keySet()) {
+            Path p = layout.pathOf(target);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    observed.put(target, Sha256.ofFile(p));
+                } catch (IOException e) {
+                    // unreadable counts as changed: the planner rewrites it
+                    observed.put(target, "unreadable");
+                }
+            }
+        }
+        return observed;
+    }
+}

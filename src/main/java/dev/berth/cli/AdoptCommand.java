@@ -1,0 +1,35 @@
+package dev.berth.cli;
+
+import dev.berth.state.SafetySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "adopt", mixinStandardHelpOptions = true,
+        description = {"Hand a unit of this host over to Berth.",
+            "Berth refuses to install a unit whose name the host already has (in systemd's unit folders) and to",
+            "overwrite files it did not write. After 'berth adopt NAME' the repository may install NAME: the host's",
+            "file in Berth's unit folder is overwritten by the repository's, and removed when the repository drops it."})
+final class AdoptCommand extends HostCommand {
+
+    @Parameters(paramLabel = "UNIT", arity = "1..*", description = "Unit names, e.g. nginx.service.")
+    java.util.List<String> units;
+
+    @Override
+    public Integer call() throws Exception {
+        Wiring w = wiring();
+        for (String u : units) {
+            if (u.contains("/") || u.isBlank()) {
+                throw new IllegalArgumentException("'" + u + "' is not a unit name: give a file name like nginx.service");
+            }
+        }
+        return locked(w, () -> {
+            SafetySettings s = w.safety().settings();
+            for (String u : units) {
+                s = s.withAdopted(u);
+            }
+            w.safety().saveSettings(s);
+            out().println("adopted " + String.join(", ", units) + ": the next sync may install them");
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package dev.berth.state;
+
+import dev.berth.host.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The safety files of the state folder: {@code safety.json} (settings) and {@code rejected.json}. */
+public final class SafetyStore {
+    private static final String SETTINGS = "safety.json";
+    private static final String REJECTED = "rejected.json";
+
+    private final Path dir;
+
+    public SafetyStore(Path stateDir) {
+        this.dir = stateDir;
+    }
+
+    public SafetySettings settings() throws IOException {
+        return read(SETTINGS, SafetySettings.class).orElse(SafetySettings.DEFAULTS);
+    }
+
+    public void saveSettings(SafetySettings settings) throws IOException {
+        write(SETTINGS, settings);
+    }
+
+    public Optional<RejectedCommit> rejected() throws IOException {
+        return read(REJECTED, RejectedCommit.class);
+    }
+
+    public void saveRejected(RejectedCommit rejected) throws IOException {
+        write(REJECTED, rejected);
+    }
+
+    private <T> Optional<T> read(String name, Class<T> type) throws IOException {
+        Path f = dir.resolve(name);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StateStore.json().readValue(f.toFile(), type));
+        } catch (IOException e) {
+            throw new IOException("cannot read " + f + ": " + e.getMessage() + " (the file is damaged: fix or remove it)", e);
+        }
+    }
+
+    private void write(String name, Object value) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFileWriter.write(dir.resolve(name), StateStore.json().writeValueAsBytes(value));
+    }
+}
