@@ -20,7 +20,7 @@ class DaemonIT {
                 [Unit]
                 Description=Berth under test
                 [Service]
-                ExecStart=/opt/berth/berth run --interval 1h
+                ExecStart=/opt/berth/berth run --interval 1h --metrics-listen 127.0.0.1:9390
                 Environment=BERTH_GENERATION=%s
                 Restart=always
                 RestartSec=1
@@ -51,6 +51,13 @@ class DaemonIT {
         assertThat(host.http(18121)).isEqualTo("d1");
         // the daemon syncs once when it starts; a request queues behind that sync and finds nothing to do
         assertThat(host.berthOk("sync")).contains("up to date");
+
+        // the daemon's Prometheus metrics say what runs (a scrape reads the same status as `berth status`)
+        String first = repo.git().getRepository().resolve("HEAD").getName();
+        String metrics = host.sh("curl -fsS --retry 10 --retry-delay 1 --retry-all-errors http://127.0.0.1:9390/metrics");
+        assertThat(metrics).contains("berth_deployed_info{").contains(first.substring(0, 12))
+                .containsPattern("berth_units\\{[^}]*state=\"active\"[^}]*\} [1-9]")
+                .containsPattern("berth_last_sync_success(\\{[^}]*\\})? 1");
 
         // `berth sync` asks the daemon over the control socket
         repo.write("web/site/index.html", "d2\n").commit("second");
