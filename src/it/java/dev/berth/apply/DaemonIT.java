@@ -56,7 +56,7 @@ class DaemonIT {
         String first = repo.git().getRepository().resolve("HEAD").getName();
         String metrics = host.sh("curl -fsS --retry 10 --retry-delay 1 --retry-all-errors http://127.0.0.1:9390/metrics");
         assertThat(metrics).contains("berth_deployed_info{").contains(first.substring(0, 12))
-                .containsPattern("berth_units\\{[^}]*state=\"active\"[^}]*\} [1-9]")
+                .containsPattern("berth_units\\{[^}]*state=\"active\"[^}]*\\} [1-9]")
                 .containsPattern("berth_last_sync_success(\\{[^}]*\\})? 1");
 
         // `berth sync` asks the daemon over the control socket
