@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PruneCommand.class,
             RunCommand.class,
             ValidateCommand.class,
+            McpCommand.class,
         })
 public final class Main implements Runnable {
 

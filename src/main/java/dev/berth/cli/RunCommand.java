@@ -23,6 +23,9 @@ final class RunCommand extends HostCommand {
     @Option(names = "--interval", paramLabel = "DURATION", description = "Override the interval given to init (e.g. 30s, 5m).")
     String interval;
 
+    @picocli.CommandLine.Mixin
+    McpDaemonOptions mcp = new McpDaemonOptions();
+
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
@@ -33,6 +36,7 @@ final class RunCommand extends HostCommand {
                 withLock(w, log, () -> w.deployer(progress).sync(dryRun, resume, reason)), every, w.progress);
         ControlServer control = new ControlServer(w.layout.socketPath(), agent, () -> status(w), RunCommand::summary);
         control.start();
+        java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, w, agent, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> agent.trigger("SIGHUP"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,6 +44,7 @@ final class RunCommand extends HostCommand {
             log.flush();
             agent.close();
             try {
+                mcpEndpoint.close();
                 control.close();
             } catch (java.io.IOException ignored) {
                 // the socket file is replaced on the next start anyway
