@@ -70,7 +70,7 @@ final class DeploymentTools {
                 object(List.of(), "limit", integer("how many entries (default 20)", 1, 200)),
                 object(List.of("deployments"), "deployments", arrayOf(object(List.of("commit", "result"),
                         "commit", string("commit id"), "subject", string("commit subject"),
-                        "appliedAt", integer("epoch milliseconds", 0, Integer.MAX_VALUE),
+                        "appliedAt", JsonSchemas.count("epoch milliseconds"),
                         "result", string("ok or failed"), "reason", string("sync, init, switch, rollback")), "newest first")),
                 Hints.READ, args -> {
                     int limit = args.integer("limit", 20, 1, 200);
@@ -98,12 +98,12 @@ final class DeploymentTools {
                         "description", "next (fetch and check the latest commit) or deployed")),
                 object(List.of("valid", "units", "errors", "warnings", "problems"),
                         "valid", bool("false when there are errors"),
-                        "units", integer("units found", 0, Integer.MAX_VALUE),
-                        "errors", integer("error count", 0, Integer.MAX_VALUE),
-                        "warnings", integer("warning count", 0, Integer.MAX_VALUE),
+                        "units", JsonSchemas.count("units found"),
+                        "errors", JsonSchemas.count("error count"),
+                        "warnings", JsonSchemas.count("warning count"),
                         "problems", arrayOf(object(List.of("severity", "file", "line", "message"),
                                 "severity", string("error or warning"), "file", string("file in the repository"),
-                                "line", integer("line (0 = whole file)", 0, Integer.MAX_VALUE),
+                                "line", JsonSchemas.count("line (0 = whole file)"),
                                 "message", string("what is wrong and what to do")), "problems found")),
                 Hints.READ_REMOTE, args -> {
                     String which = args.optionalString("which");

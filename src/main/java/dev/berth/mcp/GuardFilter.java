@@ -47,18 +47,32 @@ final class GuardFilter extends HttpFilter {
             return;
         }
         try {
-            chain.doFilter(req, res);
+            byte[] body = BufferedBodyRequest.read(req.getInputStream(), guard.maxBody());
+            if (body == null) {
+                refuse(res, 413, "request body exceeds the limit of " + guard.maxBody() + " bytes");
+                return;
+            }
+            JsonRpcShape.Verdict shape = JsonRpcShape.check(body);
+            if (!shape.forward()) {
+                refuse(res, 400, shape.message() == null ? "empty request body" : shape.message(),
+                        shape.message() == null ? -32600 : shape.code(), shape.id());
+                return;
+            }
+            chain.doFilter(new BufferedBodyRequest(req, body), res);
         } finally {
             inFlight.release();
         }
     }
 
     static void refuse(HttpServletResponse res, int status, String message) throws IOException {
+        refuse(res, status, message, -32000, null);
+    }
+
+    static void refuse(HttpServletResponse res, int status, String message, int code,
+                       com.fasterxml.jackson.databind.JsonNode id) throws IOException {
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,\"message\":"
-                + dev.berth.state.StateStore.json().writeValueAsString(message) + "}}";
-        res.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        res.getOutputStream().write(JsonRpcShape.errorResponse(code, message, id).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,10 @@ final class JsonSchemas {
         return Map.of("type", "integer", "description", description, "minimum", min, "maximum", max);
     }
 
+    static Map<String, Object> count(String description) {
+        return Map.of("type", "integer", "description", description, "minimum", 0);
+    }
+
     static Map<String, Object> bool(String description) {
         return Map.of("type", "boolean", "description", description);
     }

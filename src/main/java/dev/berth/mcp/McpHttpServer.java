@@ -24,6 +24,9 @@ public final class McpHttpServer implements AutoCloseable {
     public static final int MAX_BODY = 1024 * 1024;
     public static final int MAX_IN_FLIGHT = 32;
 
+    /** Tomcat logs every start step at INFO; the daemon's log wants only trouble. Held here so the setting sticks. */
+    private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
     private final Tomcat tomcat;
     private final McpSyncServer server;
     private final Path baseDir;
@@ -45,6 +48,7 @@ public final class McpHttpServer implements AutoCloseable {
                 .build();
         McpSyncServer server = berth.configure(McpServer.sync(transport)).build();
 
+        TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
         Path baseDir = Files.createTempDirectory("berth-mcp-http");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());

@@ -1,7 +1,6 @@
 package dev.berth.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class StdioFraming {
     static final int MAX_LINE = McpHttpServer.MAX_BODY;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Object writeLock = new Object();
     private final OutputStream out;
@@ -75,8 +73,8 @@ final class StdioFraming {
                 }
                 continue;
             }
-            Verdict v = tooLong ? new Verdict(false, -32600, "request larger than " + MAX_LINE + " bytes", null)
-                    : check(line.toByteArray());
+            JsonRpcShape.Verdict v = tooLong ? new JsonRpcShape.Verdict(false, -32600, "request larger than " + MAX_LINE + " bytes", null)
+                    : JsonRpcShape.check(line.toByteArray());
             if (v.forward()) {
                 line.write('\n');
                 line.writeTo(to);
@@ -89,49 +87,8 @@ final class StdioFraming {
         }
     }
 
-    /** What to do with one input line. */
-    record Verdict(boolean forward, int code, String message, JsonNode id) {
-        static final Verdict FORWARD = new Verdict(true, 0, null, null);
-        static final Verdict SKIP = new Verdict(false, 0, null, null);
-    }
-
-    /**
-     * Forward a JSON-RPC 2.0 request, notification or response; skip a blank line; answer anything else
-     * with parse error (-32700) or invalid request (-32600), echoing the id when there is one.
-     */
-    static Verdict check(byte[] line) {
-        String text = new String(line, StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return Verdict.SKIP;
-        }
-        JsonNode n;
-        try {
-            n = JSON.readTree(text);
-        } catch (IOException e) {
-            return new Verdict(false, -32700, "parse error: the line is not JSON", null);
-        }
-        if (n == null || !n.isObject()) {
-            return new Verdict(false, -32600, "invalid request: a message must be one JSON object (batches are not supported)", null);
-        }
-        JsonNode id = n.get("id");
-        boolean idOk = id == null || id.isTextual() || id.isIntegralNumber();
-        if (!"2.0".equals(n.path("jsonrpc").asText(null)) || !idOk) {
-            return new Verdict(false, -32600, "invalid request: needs \"jsonrpc\": \"2.0\" and a string or integer id", idOk ? id : null);
-        }
-        boolean request = n.path("method").isTextual();
-        boolean response = id != null && (n.has("result") || n.has("error"));
-        if (!request && !response) {
-            return new Verdict(false, -32600, "invalid request: no method (and not a response)", id);
-        }
-        if (request && n.has("params") && !n.get("params").isObject()) {
-            return new Verdict(false, -32602, "invalid params: params must be an object", id);
-        }
-        return Verdict.FORWARD;
-    }
-
     private void reply(int code, String message, JsonNode id) throws IOException {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (id == null || id.isNull() ? "null" : id.toString()) + ",\"error\":{\"code\":" + code + ",\"message\":"
-                + JSON.writeValueAsString(message) + "}}\n";
+        String body = JsonRpcShape.errorResponse(code, message, id) + "\n";
         synchronized (writeLock) {
             out.write(body.getBytes(StandardCharsets.UTF_8));
             out.flush();
