@@ -23,7 +23,8 @@ if (mode === "http") {
   const dash = rest.indexOf("--");
   steps = JSON.parse(rest[0]);
   const [command, ...args] = rest.slice(dash + 1);
-  transport = new StdioClientTransport({ command, args, stderr: "inherit" });
+  // the whole environment: the server command may need more than the SDK's default few variables
+  transport = new StdioClientTransport({ command, args, env: { ...process.env }, stderr: "inherit" });
 } else {
   console.error("usage: client.mjs http URL TOKEN STEPS | stdio STEPS -- COMMAND ARGS...");
   process.exit(2);

@@ -33,6 +33,10 @@ final class JsonSchemas {
         return Map.of("type", "array", "items", items, "description", description);
     }
 
+    static Map<String, Object> objectOrNull(String description) {
+        return Map.of("type", List.of("object", "null"), "description", description);
+    }
+
     static Map<String, Object> anyObject(String description) {
         return Map.of("type", "object", "description", description);
     }

@@ -85,7 +85,7 @@ final class UnitTools {
                 object(List.of("state", "autoStart"),
                         "state", STATE_SCHEMA,
                         "autoStart", bool("false when something else (a timer, socket) starts it"),
-                        "file", anyObject("target, path and text of the installed unit file, or null"),
+                        "file", JsonSchemas.objectOrNull("target, path and text of the installed unit file, or null"),
                         "service", nullableString("'systemctl cat' of the systemd unit, or null when systemd does not know it")),
                 Hints.READ, args -> {
                     String name = args.name("unit");
