@@ -97,6 +97,12 @@ class McpIT {
         assertThat(curl("{not json", "-H", "Authorization: Bearer " + token)).isEqualTo("400");
         assertThat(curl(init, "-H", "Authorization: Bearer " + token, "-H", "Origin: http://127.0.0.1:" + PORT)).isEqualTo("200");
 
+        // 2b. the official conformance suite: the scenarios that apply to a server with its own tool set
+        for (String scenario : NodeClient.CONFORMANCE) {
+            String out = NodeClient.conformance(leaderPid(), PORT, token, scenario);
+            assertThat(out).as(out).startsWith("exit 0").containsPattern("Passed: (\\d+)/\\1, 0 failed");
+        }
+
         // 3. with writes allowed, restart the failing unit through MCP
         startDaemon(true);
         r = NodeClient.http(leaderPid(), PORT, token, """

@@ -36,6 +36,28 @@ final class NodeClient {
         return run(cmd);
     }
 
+    /** The scenarios of the official conformance suite that apply to a server with its own tools (the rest call the suite's test tools). */
+    static final List<String> CONFORMANCE = List.of("server-initialize", "ping", "tools-list", "resources-list", "prompts-list",
+            "logging-set-level", "dns-rebinding-protection");
+
+    /**
+     * Runs the official conformance suite (Node 22, from the npm package node) in the test host's network
+     * namespace, through token-proxy.mjs, since the suite cannot send a bearer token. Returns its output.
+     */
+    static String conformance(int leaderPid, int port, String token, String scenario) throws Exception {
+        String node22 = DIR.resolve("node_modules/.bin/node").toString();
+        String script = "'" + node22 + "' token-proxy.mjs 18791 http://127.0.0.1:" + port + "/mcp " + token + " & p=$!; sleep 1; "
+                + "'" + node22 + "' node_modules/.bin/conformance server --url http://127.0.0.1:18791/mcp --scenario " + scenario
+                + "; rc=$?; kill $p; exit $rc";
+        Process p = new ProcessBuilder("nsenter", "-t", Integer.toString(leaderPid), "-n", "sh", "-c", script)
+                .directory(DIR.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        return "exit " + p.exitValue() + "\n" + out;
+    }
+
     private static JsonNode run(List<String> command) throws Exception {
         File out = File.createTempFile("mcp-client", ".json");
         File err = File.createTempFile("mcp-client", ".err");
