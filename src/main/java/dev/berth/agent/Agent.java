@@ -75,6 +75,25 @@ public final class Agent implements AutoCloseable {
         return mine;
     }
 
+    /**
+     * Runs other work that changes the host (an MCP rollback or unit restart) on the sync thread, so it
+     * never overlaps a sync.
+     */
+    public <T> CompletableFuture<T> runExclusive(java.util.concurrent.Callable<T> work) {
+        if (stopping) {
+            return CompletableFuture.failedFuture(new IllegalStateException("berth is shutting down"));
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        syncThread.execute(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
     private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, String reason, Progress progress) {
         CompletableFuture<SyncOutcome> f = new CompletableFuture<>();
         syncThread.execute(() -> complete(f, dryRun, resume, reason, progress));

@@ -32,6 +32,9 @@ final class RunCommand extends HostCommand {
                 "Deployed commit, last sync result, time and duration, units by state, drift, pin."})
     String metricsListen;
 
+    @picocli.CommandLine.Mixin
+    McpDaemonOptions mcp = new McpDaemonOptions();
+
     @Override
     public Integer call() throws Exception {
         Wiring w = wiring();
@@ -45,6 +48,7 @@ final class RunCommand extends HostCommand {
         MetricsServer metrics = metricsListen == null ? null : startMetrics(w, timings, log);
         ControlServer control = new ControlServer(w.layout.socketPath(), agent, () -> status(w), RunCommand::summary);
         control.start();
+        java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, w, agent, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> agent.trigger("SIGHUP"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,6 +59,7 @@ final class RunCommand extends HostCommand {
                 metrics.close();
             }
             try {
+                mcpEndpoint.close();
                 control.close();
             } catch (java.io.IOException ignored) {
                 // the socket file is replaced on the next start anyway

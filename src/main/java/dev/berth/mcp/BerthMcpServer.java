@@ -1,0 +1,187 @@
+package dev.berth.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Berth as an MCP server, independent of the transport: the tool catalogue, the policy that decides which
+ * tools may be called, the write log, resources and prompts. {@link #configure} applies it to an SDK
+ * server specification for stdio or Streamable HTTP.
+ */
+public final class BerthMcpServer {
+    /** Transport-context key under which the HTTP layer says who called (the token's id). */
+    public static final String CALLER = "berth.caller";
+
+    private final List<ToolSpec> tools;
+    private final ToolPolicy policy;
+    private final WriteLog writeLog;
+    private final McpBackend backend;
+    private final String version;
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    public BerthMcpServer(McpBackend backend, ToolPolicy policy, WriteLog writeLog, String version) {
+        this.backend = backend;
+        this.policy = policy;
+        this.writeLog = writeLog;
+        this.version = version;
+        List<ToolSpec> all = new ArrayList<>(new DeploymentTools(backend).all());
+        all.addAll(new UnitTools(backend).all());
+        all.addAll(new PodmanTools(new Podman(backend.runner())).all());
+        this.tools = List.copyOf(all);
+        Set<String> unknown = policy.unknownNames(toolNames());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown tool name(s) in --allow-tools/--deny-tools: " + String.join(", ", unknown)
+                    + " (tools: " + String.join(", ", toolNames()) + ")");
+        }
+    }
+
+    public Set<String> toolNames() {
+        return tools.stream().map(ToolSpec::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    public List<ToolSpec> tools() {
+        return tools;
+    }
+
+    public McpJsonMapper jsonMapper() {
+        return json;
+    }
+
+    /** The tools a client of this server may call (the others are hidden from tools/list and refused). */
+    public List<ToolSpec> callableTools() {
+        return tools.stream().filter(t -> policy.refusal(t) == null).toList();
+    }
+
+    public <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(McpServer.SyncSpecification<S> spec) {
+        spec.serverInfo("berth", version)
+                .jsonMapper(json)
+                .instructions("Berth keeps this host in sync with a git repository of Podman quadlets and systemd units."
+                        + " Read status, plan and unit logs first; changes go through sync, rollback and unit_* tools"
+                        + " (only when the server allows writes).")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .validateToolInputs(true)
+                .addToolFilter((context, tool) -> tools.stream()
+                        .anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null));
+        for (ToolSpec t : tools) {
+            spec.tools(SyncToolSpecification.builder().tool(describe(t)).callHandler((exchange, request) ->
+                    call(t, exchange, request.arguments())).build());
+        }
+        BerthResources resources = new BerthResources(backend);
+        spec.resources(resources.status());
+        spec.resourceTemplates(resources.units());
+        BerthPrompts prompts = new BerthPrompts(backend);
+        spec.prompts(prompts.whyFailing(), prompts.nextSync());
+        return spec;
+    }
+
+    private McpSchema.Tool describe(ToolSpec t) {
+        Hints h = t.hints();
+        return McpSchema.Tool.builder()
+                .name(t.name())
+                .title(t.title())
+                .description(t.description() + (t.writes() ? " (changes the host)" : ""))
+                .inputSchema(t.inputSchema())
+                .outputSchema(t.outputSchema())
+                .annotations(new McpSchema.ToolAnnotations(t.title(), h.readOnly(), h.readOnly() ? null : h.destructive(),
+                        h.idempotent(), h.openWorld(), null))
+                .build();
+    }
+
+    /** Runs a tool; every outcome is a result (isError for failures), never an exception out of the SDK. */
+    CallToolResult call(ToolSpec t, McpSyncServerExchange exchange, Map<String, Object> arguments) {
+        inFlight.incrementAndGet();
+        try {
+            return callCounted(t, exchange, arguments);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.decrementAndGet();
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no tool call runs (or the time is up): a write that started is never cut off by a shutdown. */
+    public boolean awaitIdle(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                inFlight.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private CallToolResult callCounted(ToolSpec t, McpSyncServerExchange exchange, Map<String, Object> arguments) {
+        String refusal = policy.refusal(t);
+        String who = t.writes() || refusal != null ? who(exchange) : "";
+        if (refusal != null) {
+            if (t.writes()) {
+                writeLog.record("mcp write refused: " + who + " called " + t.name() + " " + arguments + ": " + refusal);
+            }
+            return error(refusal, null);
+        }
+        if (t.writes()) {
+            writeLog.record("mcp write: " + who + " calls " + t.name() + " " + (arguments == null ? "{}" : arguments));
+        }
+        CallToolResult result;
+        try {
+            Map<String, Object> structured = t.handler().call(new Args(arguments));
+            result = CallToolResult.builder().structuredContent(structured).addTextContent(text(structured)).build();
+        } catch (ToolFailure f) {
+            result = error(f.getMessage(), f.result());
+        } catch (RuntimeException e) {
+            result = error("internal error in " + t.name() + ": " + e, null);
+        }
+        if (t.writes()) {
+            writeLog.record("mcp write: " + who + " " + t.name() + " " + (Boolean.TRUE.equals(result.isError()) ? "failed: "
+                    + firstText(result) : "done"));
+        }
+        return result;
+    }
+
+    private CallToolResult error(String message, Map<String, Object> structured) {
+        CallToolResult.Builder b = CallToolResult.builder().isError(true).addTextContent(message == null ? "failed" : message);
+        if (structured != null) {
+            b.structuredContent(structured);
+        }
+        return b.build();
+    }
+
+    private String text(Map<String, Object> structured) {
+        try {
+            return json.writeValueAsString(structured);
+        } catch (java.io.IOException e) {
+            return String.valueOf(structured);
+        }
+    }
+
+    private static String firstText(CallToolResult r) {
+        return r.content().isEmpty() || !(r.content().get(0) instanceof McpSchema.TextContent tc) ? "" : tc.text();
+    }
+
+    static String who(McpSyncServerExchange exchange) {
+        McpTransportContext ctx = exchange == null ? null : exchange.transportContext();
+        Object caller = ctx == null ? null : ctx.get(CALLER);
+        McpSchema.Implementation client = exchange == null ? null : exchange.getClientInfo();
+        return (caller == null ? "stdio" : caller.toString())
+                + (client == null ? "" : " client=" + client.name() + "/" + client.version())
+                + (exchange == null || exchange.sessionId() == null ? "" : " session=" + exchange.sessionId());
+    }
+}

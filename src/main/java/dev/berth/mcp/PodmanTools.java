@@ -1,0 +1,133 @@
+package dev.berth.mcp;
+
+import static dev.berth.mcp.JsonSchemas.arrayOf;
+import static dev.berth.mcp.JsonSchemas.anyObject;
+import static dev.berth.mcp.JsonSchemas.integer;
+import static dev.berth.mcp.JsonSchemas.noArguments;
+import static dev.berth.mcp.JsonSchemas.object;
+import static dev.berth.mcp.JsonSchemas.string;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's containers, images, volumes and networks as Podman reports them. Only fixed podman
+ * subcommands run, with checked names: there is deliberately no tool that runs a container or a command.
+ */
+final class PodmanTools {
+    /** More than any sane host has; keeps one answer bounded. */
+    static final int MAX_ITEMS = 500;
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Podman podman;
+
+    PodmanTools(Podman podman) {
+        this.podman = podman;
+    }
+
+    List<ToolSpec> all() {
+        return List.of(
+                listing("container_list", "List containers", "All containers on this host (running and stopped), as 'podman ps --all'.",
+                        "containers", List.of("ps", "--all", "--format", "json")),
+                inspect(), logs(), stats(),
+                listing("image_list", "List images", "Images in local storage, as 'podman images'.", "images",
+                        List.of("images", "--format", "json")),
+                pull(),
+                listing("volume_list", "List volumes", "Podman volumes, as 'podman volume ls'.", "volumes",
+                        List.of("volume", "ls", "--format", "json")),
+                listing("network_list", "List networks", "Podman networks, as 'podman network ls'.", "networks",
+                        List.of("network", "ls", "--format", "json")));
+    }
+
+    private ToolSpec listing(String name, String title, String description, String key, List<String> command) {
+        return new ToolSpec(name, title, description, noArguments(),
+                object(List.of(key), key, arrayOf(anyObject("as podman reports it"), "at most " + MAX_ITEMS)),
+                Hints.READ, args -> Map.of(key, bounded(podman.json(command))));
+    }
+
+    private static Object bounded(JsonNode node) {
+        List<Object> out = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode n : node) {
+                if (out.size() == MAX_ITEMS) {
+                    break;
+                }
+                out.add(Results.tree(n));
+            }
+        }
+        return out;
+    }
+
+    private static final Map<String, Object> CONTAINER_ARG = object(List.of("container"),
+            "container", string("container name or id"));
+
+    private ToolSpec inspect() {
+        return new ToolSpec("container_inspect", "Inspect a container",
+                "'podman container inspect' of one container. Environment variable values are hidden (they often hold secrets).",
+                CONTAINER_ARG, object(List.of("container"), "container", anyObject("podman's inspect document")),
+                Hints.READ, args -> {
+                    JsonNode doc = podman.json(List.of("container", "inspect", "--", args.name("container")));
+                    JsonNode first = doc.isArray() && !doc.isEmpty() ? doc.get(0) : doc;
+                    if (first instanceof ObjectNode o) {
+                        hideEnvironmentValues(o);
+                    }
+                    return Map.of("container", Results.tree(first));
+                });
+    }
+
+    static void hideEnvironmentValues(ObjectNode inspect) {
+        if (inspect.path("Config").path("Env") instanceof ArrayNode env) {
+            for (int i = 0; i < env.size(); i++) {
+                String kv = env.get(i).asText();
+                int eq = kv.indexOf('=');
+                env.set(i, eq < 0 ? kv : kv.substring(0, eq + 1) + "(hidden)");
+            }
+        }
+    }
+
+    private ToolSpec logs() {
+        return new ToolSpec("container_logs", "Container logs", "The last lines a container wrote (stdout and stderr).",
+                object(List.of("container"), "container", string("container name or id"),
+                        "lines", integer("how many lines (default 50)", 1, UnitTools.MAX_LOG_LINES)),
+                object(List.of("container", "lines"), "container", string("container"),
+                        "lines", arrayOf(string("log line"), "last lines")),
+                Hints.READ, args -> {
+                    String c = args.name("container");
+                    return Map.of("container", c, "lines", podman.logs(c, args.integer("lines", 50, 1, UnitTools.MAX_LOG_LINES)));
+                });
+    }
+
+    private ToolSpec stats() {
+        return new ToolSpec("container_stats", "Container resource use",
+                "CPU, memory, network and block I/O of running containers (one sample, 'podman stats --no-stream');"
+                        + " of one container when 'container' is given.",
+                object(List.of(), "container", string("container name or id (default: all running)")),
+                object(List.of("stats"), "stats", arrayOf(anyObject("as podman reports it"), "one entry per container")),
+                Hints.READ, args -> {
+                    List<String> cmd = new ArrayList<>(List.of("stats", "--no-stream", "--format", "json"));
+                    if (args.optionalString("container") != null) {
+                        cmd.add("--");
+                        cmd.add(args.name("container"));
+                    }
+                    return Map.of("stats", bounded(podman.json(cmd)));
+                });
+    }
+
+    private ToolSpec pull() {
+        return new ToolSpec("image_pull", "Pull an image",
+                "Pull an image from its registry into local storage ('podman pull'). Does not run anything.",
+                object(List.of("image"), "image", string("image reference, e.g. registry.example.com/app:1.2")),
+                object(List.of("image", "id"), "image", string("the reference pulled"), "id", string("image id")),
+                Hints.write(false, true, true), args -> {
+                    String image = args.name("image");
+                    String out = podman.text(List.of("pull", "--quiet", "--", image), PULL_TIMEOUT).strip();
+                    String[] lines = out.split("\n");
+                    return Map.of("image", image, "id", lines[lines.length - 1]);
+                });
+    }
+}
