@@ -38,6 +38,11 @@ class SecretsIT {
                 """.formatted(Units.IMAGE, CONTAINER);
     }
 
+    /** DB_PASSWORD as the running container sees it (its minimal busybox has sh, not printenv). */
+    private String dbPassword() {
+        return host.sh("podman exec " + CONTAINER + " sh -c 'echo \"$DB_PASSWORD\"'");
+    }
+
     private void writeSecret(String value, String recipient) throws Exception {
         Files.write(repo.dir().resolve("secrets/db-password.age"),
                 AgeCodec.encrypt(value.getBytes(StandardCharsets.UTF_8), List.of(recipient)));
@@ -66,12 +71,12 @@ class SecretsIT {
         Files.createDirectories(repo.dir().resolve("secrets"));
         // first value: encrypted by 'berth secret encrypt' on the host, from stdin
         String first = "first-Pa55-" + System.nanoTime();
-        host.sh("printf %s '" + first + "' | berth secret encrypt --recipient " + recipient
+        host.sh("printf %s '" + first + "' | /opt/berth/berth secret encrypt --recipient " + recipient
                 + " --output /srv/share/secrets/secrets/db-password.age -");
         repo.commit("app with a secret");
 
         String init = host.berthOk("init", "/srv/share/secrets");
-        assertThat(host.sh("podman exec " + CONTAINER + " printenv DB_PASSWORD")).isEqualTo(first);
+        assertThat(dbPassword()).isEqualTo(first);
         assertThat(init).contains("secret db-password created from secrets/db-password.age");
         assertNowhere(first, init);
         String before = host.containerId(CONTAINER);
@@ -83,7 +88,7 @@ class SecretsIT {
         String sync = host.berthOk("sync");
         assertThat(sync).contains("secret db-password updated").contains("restart app.service");
         assertThat(host.containerId(CONTAINER)).isNotEqualTo(before);
-        assertThat(host.sh("podman exec " + CONTAINER + " printenv DB_PASSWORD")).isEqualTo(second);
+        assertThat(dbPassword()).isEqualTo(second);
         assertNowhere(second, sync);
         assertNowhere(first, sync);
 
@@ -97,7 +102,7 @@ class SecretsIT {
                 .contains("berth secret recipient");
         assertThat(host.containerId(CONTAINER)).as("the running container is untouched").isEqualTo(running);
         assertThat(host.activeState("app.service")).isEqualTo("active");
-        assertThat(host.sh("podman exec " + CONTAINER + " printenv DB_PASSWORD")).isEqualTo(second);
+        assertThat(dbPassword()).isEqualTo(second);
         assertThat(host.berthOk("status")).contains("cannot be decrypted");
 
         // the file leaves the repository (and the unit stops using it): Berth removes the secret it created
