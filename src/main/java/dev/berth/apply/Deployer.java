@@ -334,7 +334,7 @@ public final class Deployer {
         String error;
         List<String> drift = badResult.driftRepaired();
         try {
-            ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health)
+            ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health).withSecrets(secrets)
                     .rollBack(good, path, badResult.failures());
             if (back.ok()) {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)

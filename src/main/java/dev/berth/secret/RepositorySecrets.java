@@ -65,8 +65,17 @@ public final class RepositorySecrets implements SecretStep {
     @Override
     public void removeGone(Path checkout, Consumer<String> progress) throws SecretException {
         Map<String, String> files = secretFiles(checkout);
+        removeExcept(files.keySet(), progress, ": its .age file left the repository");
+    }
+
+    /** {@code berth prune}: removes every secret Berth created. */
+    public void removeAll(Consumer<String> progress) throws SecretException {
+        removeExcept(java.util.Set.of(), progress, "");
+    }
+
+    private void removeExcept(java.util.Set<String> keep, Consumer<String> progress, String why) throws SecretException {
         Map<String, String> created = state.load();
-        List<String> gone = created.keySet().stream().filter(n -> !files.containsKey(n)).toList();
+        List<String> gone = created.keySet().stream().filter(n -> !keep.contains(n)).toList();
         if (gone.isEmpty()) {
             return;
         }
@@ -74,7 +83,7 @@ public final class RepositorySecrets implements SecretStep {
             for (String name : gone) {
                 podman.remove(name);
                 created.remove(name);
-                progress.accept("secret " + name + " removed: its .age file left the repository");
+                progress.accept("secret " + name + " removed" + why);
             }
         } finally {
             state.save(created);

@@ -111,4 +111,13 @@ class RepositorySecretsTest {
                 .hasMessageContaining("db.age").hasMessageContaining("berth secret keygen");
         assertThat(podmanStore).isEmpty();
     }
+
+    @Test
+    void pruneRemovesEverySecretBerthCreatedAndNoOther() throws Exception {
+        podmanStore.put("host-managed", "x");
+        write("db.age", "one", id.recipient());
+        secrets.install(checkout, s -> { });
+        secrets.removeAll(s -> { });
+        assertThat(podmanStore).containsOnlyKeys("host-managed");
+    }
 }
