@@ -27,12 +27,13 @@ class SecretsIT {
         }
     }
 
+    /** A container that refuses to run with the password "bad-password", to make a secret break a deploy. */
     private static String app() {
         return """
                 [Container]
                 Image=%s
                 ContainerName=%s
-                Exec=sleep 100000
+                Exec=sh -c 'env | grep -q =bad-password && exit 3; exec sleep 100000'
                 Secret=db-password,type=env,target=DB_PASSWORD
                 StopTimeout=1
                 """.formatted(Units.IMAGE, CONTAINER);
@@ -92,6 +93,15 @@ class SecretsIT {
         assertNowhere(second, sync);
         assertNowhere(first, sync);
 
+        // a secret the container cannot run with: the commit is rolled back, with the secret it had before
+        writeSecret("bad-password", recipient);
+        repo.commit("a password the app refuses");
+        TestHost.Result broke = host.berth("sync");
+        assertThat(broke.exitCode()).isNotZero();
+        assertThat(broke.stdout() + broke.stderr()).contains("rolled back");
+        assertThat(host.activeState("app.service")).isEqualTo("active");
+        assertThat(dbPassword()).isEqualTo(second);
+
         // encrypted to some other host: the sync fails before anything changes, naming the file and what to do
         String running = host.containerId(CONTAINER);
         writeSecret("third-Pa55", AgeIdentity.generate().recipient());
@@ -110,5 +120,9 @@ class SecretsIT {
         repo.commit("no more secret");
         assertThat(host.berthOk("sync")).contains("secret db-password removed");
         assertThat(host.run("podman secret exists db-password").exitCode()).isNotZero();
+
+        // prune starts over but keeps the host's key: the repository's secrets are encrypted to it
+        host.berthOk("prune", "-q");
+        assertThat(host.berthOk("secret", "recipient").strip()).isEqualTo(recipient);
     }
 }
