@@ -35,6 +35,7 @@ final class AutoRollback {
     private final Progress progress;
     private final Duration settle;
     private final HealthGate health;
+    private dev.berth.secret.SecretStep secrets = dev.berth.secret.SecretStep.NONE;
 
     AutoRollback(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                  Duration settle, HealthGate health) {
@@ -45,6 +46,12 @@ final class AutoRollback {
         this.progress = progress;
         this.settle = settle;
         this.health = health;
+    }
+
+    /** Puts back the good commit's secrets before its units restart. */
+    AutoRollback withSecrets(dev.berth.secret.SecretStep secrets) {
+        this.secrets = secrets;
+        return this;
     }
 
     /**
@@ -81,6 +88,11 @@ final class AutoRollback {
             throw new ApplyException("the last good commit " + goodCommit.substring(0, 12)
                     + " does not validate on this host any more, so it cannot be rolled back to: "
                     + loaded.errors().stream().map(Problem::toString).limit(5).collect(Collectors.joining("; ")));
+        }
+        try {
+            secrets.install(checkout, progress::step);
+        } catch (dev.berth.secret.SecretException e) {
+            throw new ApplyException("cannot put back the secrets of the last good commit: " + e.getMessage(), e);
         }
         Plan plan = Planner.plan(loaded.desired(), marked, ObservedFiles.of(layout, marked));
         return new Applier(layout, systemd, store, progress, settle, health)

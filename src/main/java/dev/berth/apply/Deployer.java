@@ -51,6 +51,7 @@ public final class Deployer {
     private final HealthGate health;
     private final SafetyStore safety;
     private boolean keepFailedState;
+    private dev.berth.secret.SecretStep secrets = dev.berth.secret.SecretStep.NONE;
 
     public Deployer(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                     Clock clock) {
@@ -79,6 +80,12 @@ public final class Deployer {
         this.progress = progress;
         this.clock = clock;
         this.settle = settle;
+    }
+
+    /** Turns the repository's {@code .age} files into Podman secrets before units change (none by default). */
+    public Deployer withSecrets(dev.berth.secret.SecretStep secrets) {
+        this.secrets = secrets;
+        return this;
     }
 
     /** For this deployer's syncs: leave a failed commit applied instead of rolling back ({@code sync --no-rollback}). */
@@ -246,6 +253,11 @@ public final class Deployer {
             return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
         }
         applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
+        try {
+            secrets.install(checkout, progress::step); // decrypts all first: a bad secret changes nothing
+        } catch (dev.berth.secret.SecretException e) {
+            return failed(false, target, "commit " + target.shortId() + " was not applied: " + e.getMessage(), reason);
+        }
         progress.step("deploy " + target.shortId() + " " + target.subject());
         try {
             builds.buildChanged(plan, desired, checkout, progress::step);
@@ -257,6 +269,13 @@ public final class Deployer {
             result = new Applier(layout, systemd, store, progress, settle, health).apply(plan, desired, applied, checkout, target.id());
         } catch (ApplyException e) {
             return failed(false, target, e.getMessage(), reason);
+        }
+        if (result.ok()) {
+            try {
+                secrets.removeGone(checkout, progress::step);
+            } catch (dev.berth.secret.SecretException e) {
+                progress.step("warning: " + e.getMessage());
+            }
         }
         if (!result.ok() && applied.commit() != null && !applied.commit().equals(target.id())
                 && !settings.noRollback() && !keepFailedState) {
@@ -315,7 +334,7 @@ public final class Deployer {
         String error;
         List<String> drift = badResult.driftRepaired();
         try {
-            ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health)
+            ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health).withSecrets(secrets)
                     .rollBack(good, path, badResult.failures());
             if (back.ok()) {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)

@@ -69,6 +69,11 @@ public final class Pruner {
         } catch (java.nio.file.NoSuchFileException alreadyGone) {
             // nothing was ever installed
         }
+        try {
+            new dev.berth.secret.RepositorySecrets(layout.stateDir(), new dev.berth.secret.PodmanSecretCli(runner)).removeAll(progress::step);
+        } catch (dev.berth.secret.SecretException e) {
+            failures.add(e.getMessage());
+        }
         store.deleteAll();
         progress.step("pruned: Berth manages nothing on this host any more");
         if (!failures.isEmpty()) {

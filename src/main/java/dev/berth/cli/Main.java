@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             AdoptCommand.class,
             TrustCommand.class,
+            SecretCommand.class,
             McpCommand.class,
         })
 public final class Main implements Runnable {

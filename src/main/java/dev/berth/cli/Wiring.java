@@ -65,7 +65,8 @@ final class Wiring {
 
     Deployer deployer(Progress to) {
         return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC(), Applier.DEFAULT_SETTLE, builds(),
-                new PodmanHealthGate(runner, HEALTH_POLL));
+                new PodmanHealthGate(runner, HEALTH_POLL))
+                .withSecrets(new dev.berth.secret.RepositorySecrets(layout.stateDir(), new dev.berth.secret.PodmanSecretCli(runner)));
     }
 
     ReproducibleBuilds builds() {

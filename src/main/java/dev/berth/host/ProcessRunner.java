@@ -13,13 +13,30 @@ import java.util.concurrent.TimeUnit;
 public class ProcessRunner {
 
     public ProcessResult run(List<String> command, Duration timeout) {
+        return run(command, null, timeout);
+    }
+
+    /**
+     * Runs {@code command} with {@code stdin} (may be null: /dev/null) written to its standard input and
+     * then closed: the way to hand a process a secret without putting it in argv, the environment or a file.
+     */
+    public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) {
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             return new ProcessResult(127, "", "cannot run " + command.get(0) + ": " + e.getMessage(), false);
+        }
+        if (stdin != null) {
+            CompletableFuture.runAsync(() -> {
+                try (var in = p.getOutputStream()) {
+                    in.write(stdin);
+                } catch (IOException ignored) {
+                    // the process exited without reading all of it: its exit status says why
+                }
+            });
         }
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));

@@ -97,7 +97,8 @@ public final class RepositoryReader {
             dependsOn.put(u.path(), deps.stream().sorted().toList());
         }
 
-        List<Map<String, String>> supportingOfEach = new SupportingFileCollector(tree, limits)
+        Map<String, String> secretFiles = SecretFiles.index(tree, problems);
+        List<Map<String, String>> supportingOfEach = new SupportingFileCollector(tree, limits, secretFiles)
                 .collectAll(loaded, loader.digestsRead(), problems);
         List<RepoUnit> units = new ArrayList<>();
         Map<String, RepoUnit> desiredUnits = new TreeMap<>();

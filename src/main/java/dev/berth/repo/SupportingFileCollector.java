@@ -23,10 +23,13 @@ final class SupportingFileCollector {
 
     private final RepositoryTree tree;
     private final ValidationLimits limits;
+    /** Secret name → its {@code .age} file, see {@link SecretFiles}. */
+    private final Map<String, String> secretFiles;
 
-    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits) {
+    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits, Map<String, String> secretFiles) {
         this.tree = tree;
         this.limits = limits;
+        this.secretFiles = secretFiles;
     }
 
     /**
@@ -71,6 +74,9 @@ final class SupportingFileCollector {
         for (PathReference ref : SupportingPaths.of(unit.name(), unit.path(), unit.unit())) {
             files.addAll(filesOf(ref, RepoPaths.parent(unit.path()), problems));
         }
+        // Secret=NAME with no NAME.age in the repository is a secret the host manages itself
+        SecretFiles.usedBy(unit.name(), unit.unit()).stream()
+                .map(secretFiles::get).filter(java.util.Objects::nonNull).forEach(files::add);
         files.removeAll(unit.digests().keySet()); // a build context holding the unit itself: counted once
         return new Found(files, problems);
     }

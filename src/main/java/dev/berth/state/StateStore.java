@@ -95,7 +95,9 @@ public final class StateStore {
         }
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir) && !p.getFileName().toString().equals("lock")) {
+                // the host's age key stays: the repository's secrets are encrypted to it (see berth secret keygen)
+                if (!p.equals(dir) && !p.getFileName().toString().equals("lock")
+                        && !p.equals(dev.berth.secret.AgeIdentity.fileIn(dir))) {
                     Files.deleteIfExists(p);
                 }
             }

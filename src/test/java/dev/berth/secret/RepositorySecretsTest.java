@@ -1,0 +1,123 @@
+package dev.berth.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepositorySecretsTest {
+
+    @TempDir
+    Path state;
+    @TempDir
+    Path checkout;
+
+    private final Map<String, String> podmanStore = new TreeMap<>();
+    private final List<String> log = new ArrayList<>();
+    private AgeIdentity id;
+    private RepositorySecrets secrets;
+
+    /** An in-memory secret store: records what Berth asked Podman to do. */
+    private final PodmanSecrets fake = new PodmanSecrets() {
+        @Override
+        public void put(String name, byte[] value) {
+            podmanStore.put(name, new String(value, StandardCharsets.UTF_8));
+            log.add("put " + name);
+        }
+
+        @Override
+        public boolean exists(String name) {
+            return podmanStore.containsKey(name);
+        }
+
+        @Override
+        public void remove(String name) {
+            podmanStore.remove(name);
+            log.add("rm " + name);
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        id = AgeIdentity.generate();
+        id.writeTo(AgeIdentity.fileIn(state), false);
+        secrets = new RepositorySecrets(state, fake);
+    }
+
+    private void write(String path, String value, String recipient) throws Exception {
+        Path p = checkout.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.write(p, AgeCodec.encrypt(value.getBytes(StandardCharsets.UTF_8), List.of(recipient)));
+    }
+
+    @Test
+    void createsChangedSecretsOnlyAndRemovesTheOnesThatLeft() throws Exception {
+        write("secrets/db.age", "one", id.recipient());
+        write("api-key.age", "key", id.recipient());
+        List<String> progress = new ArrayList<>();
+        secrets.install(checkout, progress::add);
+        assertThat(podmanStore).containsEntry("db", "one").containsEntry("api-key", "key");
+        assertThat(String.join("\n", progress)).doesNotContain("one").doesNotContain("key\n");
+
+        log.clear();
+        secrets.install(checkout, progress::add);
+        assertThat(log).isEmpty();
+
+        write("secrets/db.age", "two", id.recipient());
+        secrets.install(checkout, progress::add);
+        assertThat(log).containsExactly("put db");
+        assertThat(podmanStore).containsEntry("db", "two");
+
+        Files.delete(checkout.resolve("api-key.age"));
+        secrets.removeGone(checkout, progress::add);
+        assertThat(podmanStore).containsOnlyKeys("db");
+        assertThat(Files.readString(state.resolve(SecretState.FILE_NAME))).contains("db").doesNotContain("two");
+    }
+
+    @Test
+    void aSecretRemovedOnTheHostIsCreatedAgain() throws Exception {
+        write("db.age", "one", id.recipient());
+        secrets.install(checkout, s -> { });
+        podmanStore.clear();
+        secrets.install(checkout, s -> { });
+        assertThat(podmanStore).containsEntry("db", "one");
+    }
+
+    @Test
+    void oneUndecryptableSecretChangesNothingAndSaysWhatToDo() throws Exception {
+        write("a-good.age", "fine", id.recipient());
+        write("z-bad.age", "nope", AgeIdentity.generate().recipient());
+        assertThatThrownBy(() -> secrets.install(checkout, s -> { }))
+                .hasMessageContaining("z-bad.age cannot be decrypted")
+                .hasMessageContaining(id.recipient())
+                .hasMessageContaining("berth secret recipient");
+        assertThat(podmanStore).isEmpty();
+    }
+
+    @Test
+    void withoutAHostKeyTheErrorSaysToRunKeygen() throws Exception {
+        write("db.age", "one", id.recipient());
+        Files.delete(AgeIdentity.fileIn(state));
+        assertThatThrownBy(() -> secrets.install(checkout, s -> { }))
+                .hasMessageContaining("db.age").hasMessageContaining("berth secret keygen");
+        assertThat(podmanStore).isEmpty();
+    }
+
+    @Test
+    void pruneRemovesEverySecretBerthCreatedAndNoOther() throws Exception {
+        podmanStore.put("host-managed", "x");
+        write("db.age", "one", id.recipient());
+        secrets.install(checkout, s -> { });
+        secrets.removeAll(s -> { });
+        assertThat(podmanStore).containsOnlyKeys("host-managed");
+    }
+}
