@@ -277,6 +277,10 @@ public final class Deployer {
                 progress.step("warning: " + e.getMessage());
             }
         }
+        if (!result.ok() && StopRequest.requested()) {
+            return failed(false, target, "interrupted: Berth was stopped during the apply (units it was starting may"
+                    + " have been signalled too); the next sync converges", reason);
+        }
         if (!result.ok() && applied.commit() != null && !applied.commit().equals(target.id())
                 && !settings.noRollback() && !keepFailedState) {
             return rollBack(target, applied.commit(), config.path(), result, plan, loaded, checkout, reason);

@@ -52,6 +52,7 @@ final class RunCommand extends HostCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> agent.trigger("SIGHUP"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dev.berth.apply.StopRequest.request();
             log.println("stopping: letting the current step finish");
             log.flush();
             agent.close();

@@ -118,6 +118,27 @@ class DeployerSafetyTest {
     }
 
     @Test
+    void failuresWhileBerthIsBeingStoppedNeitherRollBackNorRejectTheCommit() throws Exception {
+        String good = init();
+        repo.write("web/web.env", "V=2\n").commit("fine, but the daemon is stopped mid-apply");
+        unhealthy.add("web.service"); // as systemd's SIGTERM to the unit's processes makes its calls fail
+        StopRequest.request();
+        try {
+            SyncOutcome out = deployer().sync(false, false, "sync");
+
+            assertThat(out.ok()).isFalse();
+            assertThat(out.report().error()).contains("interrupted").contains("next sync converges");
+            assertThat(safety.rejected()).as("not marked bad").isEmpty();
+            assertThat(layout.quadletDir().resolve("web/web.env")).as("no rollback").hasContent("V=2");
+            assertThat(store.applied().commit()).isEqualTo(good);
+        } finally {
+            StopRequest.clear();
+        }
+        unhealthy.clear();
+        assertThat(deployer().sync(false, false, "sync").ok()).as("the next start converges").isTrue();
+    }
+
+    @Test
     void withNoRollbackTheFailedCommitStaysAndIsRetried() throws Exception {
         String good = init();
         repo.write("web/web.env", "V=2\n").commit("breaks web");
