@@ -14,11 +14,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "mcp", mixinStandardHelpOptions = true,
-        subcommands = {McpCommand.Token.class},
+        subcommands = {McpCommand.Token.class, McpLockCommand.class},
         description = {"Serve the Model Context Protocol on stdin/stdout, so an MCP client (an AI assistant) can see",
             "the deployment and the host's containers, and, only with --allow-write, sync, roll back, start, stop,",
             "restart units and pull images. Changes go through the same paths as 'berth sync' and 'berth rollback'.",
-            "Every write call is logged on stderr. For HTTP, see 'berth run --mcp-listen'."})
+            "Every write call is logged on stderr. For HTTP, see 'berth run --mcp-listen'.",
+            "The MCP servers the deployed commit declares ([X-Berth] MCP= in a .container unit, or a NAME.mcp file)",
+            "are served too, their tools named SERVER__TOOL, once mcp.lock pins their definitions ('berth mcp lock')."})
 final class McpCommand extends HostCommand {
 
     @Option(names = "--allow-write", description = "Allow the tools that change the host (sync, rollback, unit_start/stop/restart,"
@@ -32,6 +34,9 @@ final class McpCommand extends HostCommand {
     @Option(names = "--deny-tools", split = ",", paramLabel = "TOOL[,TOOL...]", description = "Never offer these tools.")
     List<String> denyTools = new ArrayList<>();
 
+    @Option(names = "--no-servers", description = "Serve only Berth's own tools, not those of the MCP servers the repository declares.")
+    boolean noServers;
+
     @Option(names = "--list-tools", description = "Print the tools, their hints and whether this configuration allows them, then exit.")
     boolean listTools;
 
@@ -40,13 +45,18 @@ final class McpCommand extends HostCommand {
         PrintWriter log = err();
         Wiring w = new Wiring(host, log);
         WriteLogToStream writeLog = new WriteLogToStream(log);
-        BerthMcpServer server = McpSetup.server(w, new HostDeployments(w, log), allowWrite, allowTools, denyTools, writeLog);
+        BerthMcpServer server = McpSetup.server(w, new HostDeployments(w, log), allowWrite, allowTools, denyTools, writeLog,
+                !noServers);
         if (listTools) {
             List<ToolSpec> callable = server.callableTools();
             for (ToolSpec t : server.tools()) {
                 out().printf("%-18s %-9s %s%s%n", t.name(), t.writes() ? "write" : "read",
                         callable.contains(t) ? "allowed" : "refused", t.hints().destructive() ? " (destructive)" : "");
             }
+            for (String name : server.downstreamToolNames()) {
+                out().printf("%-18s %-9s %s%n", name, "forwarded", "allowed");
+            }
+            server.close();
             return 0;
         }
         McpStdioServer.serve(server, System.in, System.out);

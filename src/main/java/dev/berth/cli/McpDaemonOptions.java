@@ -21,6 +21,10 @@ final class McpDaemonOptions {
     @Option(names = "--mcp-deny-tools", split = ",", paramLabel = "TOOL[,TOOL...]", description = "Never offer these MCP tools.")
     List<String> denyTools = new ArrayList<>();
 
+    @Option(names = "--mcp-no-servers", description = "Serve only Berth's own tools, not those of the MCP servers the"
+            + " repository declares (default: serve them too, as SERVER__TOOL).")
+    boolean noServers;
+
     @Option(names = "--mcp-allow-host", split = ",", paramLabel = "NAME[,NAME...]",
             description = "Further host names requests may be addressed to (Host and Origin headers); loopback names always are.")
     List<String> allowHosts = new ArrayList<>();

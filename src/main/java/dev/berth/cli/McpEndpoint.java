@@ -31,7 +31,7 @@ final class McpEndpoint {
                         log.println(line);
                         log.flush();
                     }
-                });
+                }, !options.noServers);
         McpToken token = McpToken.loadOrCreate(w.layout.stateDir());
         RequestGuard guard = new RequestGuard(token, RequestGuard.hostsFor(listen, Set.copyOf(options.allowHosts)),
                 McpHttpServer.MAX_BODY);
@@ -39,7 +39,8 @@ final class McpEndpoint {
         synchronized (log) {
             log.println("mcp: serving http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
                     + http.port() + McpHttpServer.ENDPOINT + " (" + (options.allowWrite ? "read-write" : "read-only")
-                    + ", " + server.callableTools().size() + " tools; bearer token in " + McpToken.file(w.layout.stateDir())
+                    + ", " + server.callableTools().size() + " tools + " + server.downstreamToolNames().size()
+                    + " from declared MCP servers; bearer token in " + McpToken.file(w.layout.stateDir())
                     + ", id " + token.id() + ")" + (listen.loopback() ? "" : "; WARNING: not a loopback address"));
             log.flush();
         }

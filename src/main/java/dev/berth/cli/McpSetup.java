@@ -5,6 +5,8 @@ import dev.berth.mcp.Deployments;
 import dev.berth.mcp.McpBackend;
 import dev.berth.mcp.ToolPolicy;
 import dev.berth.mcp.WriteLog;
+import dev.berth.mcp.gateway.DeployedDeclarations;
+import dev.berth.mcp.gateway.McpGateway;
 import java.util.List;
 import java.util.Set;
 
@@ -13,14 +15,27 @@ final class McpSetup {
     private McpSetup() {
     }
 
+    /**
+     * @param downstream also serve the MCP servers the deployed commit declares (tools named SERVER__TOOL)
+     */
     static BerthMcpServer server(Wiring w, Deployments deployments, boolean allowWrite, List<String> allow, List<String> deny,
-                                 WriteLog log) {
+                                 WriteLog log, boolean downstream) {
         McpBackend backend = new McpBackend(w.layout, w.store, w.systemd, w.runner, w.status(), deployments);
         ToolPolicy policy = new ToolPolicy(allowWrite, Set.copyOf(allow), Set.copyOf(deny));
         String v = Main.class.getPackage().getImplementationVersion();
+        McpGateway gateway = null;
         try {
-            return new BerthMcpServer(backend, policy, log, v == null ? "dev" : v);
+            BerthMcpServer checked = new BerthMcpServer(backend, policy, log, v == null ? "dev" : v);
+            if (!downstream) {
+                return checked;
+            }
+            gateway = McpGateway.start(new DeployedDeclarations(w.store), allowWrite, policy::allowsName, w.layout.stateDir(),
+                    line -> log.record("mcp: " + line));
+            return new BerthMcpServer(backend, policy, log, v == null ? "dev" : v, gateway);
         } catch (IllegalArgumentException e) {
+            if (gateway != null) {
+                gateway.close();
+            }
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), e.getMessage());
         }
     }

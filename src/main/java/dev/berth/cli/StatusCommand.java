@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.mcp.gateway.McpServerStatus;
+
 import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
 import dev.berth.state.StateStore;
@@ -70,6 +72,17 @@ final class StatusCommand extends HostCommand {
                     b.epochCommit() == null ? "?" : b.epochCommit().substring(0, 12), b.mode(),
                     b.imageId() == null ? "(not built)" : b.imageId().substring(0, Math.min(12, b.imageId().length())),
                     b.digest() == null ? "-" : b.digest());
+        }
+        if (!s.mcpServers().isEmpty()) {
+            o.println("MCP servers: (served by the MCP endpoint as SERVER__TOOL)");
+        }
+        for (McpServerStatus m : s.mcpServers()) {
+            o.printf("  %-24s %-5s %-8s %d tools%s%s%n", m.name(), m.transport(), m.state(), m.tools().size(),
+                    m.sessions() > 0 ? ", " + m.sessions() + " session container(s)" : "",
+                    m.error() == null ? "" : "  (" + m.error() + ")");
+            for (dev.berth.mcp.gateway.ServedTools.Withheld w : m.withheld()) {
+                o.println("    withheld " + w.tool() + ": " + w.reason());
+            }
         }
         if (s.drift().isEmpty()) {
             o.println("Drift:      none");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import dev.berth.mcp.gateway.McpGateway;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * tools may be called, the write log, resources and prompts. {@link #configure} applies it to an SDK
  * server specification for stdio or Streamable HTTP.
  */
-public final class BerthMcpServer {
+public final class BerthMcpServer implements AutoCloseable {
     /** Transport-context key under which the HTTP layer says who called (the token's id). */
     public static final String CALLER = "berth.caller";
 
@@ -31,8 +33,15 @@ public final class BerthMcpServer {
     private final String version;
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final McpGateway gateway;
 
     public BerthMcpServer(McpBackend backend, ToolPolicy policy, WriteLog writeLog, String version) {
+        this(backend, policy, writeLog, version, null);
+    }
+
+    /** @param gateway the repository's declared MCP servers to serve alongside Berth's own tools, or null for none */
+    public BerthMcpServer(McpBackend backend, ToolPolicy policy, WriteLog writeLog, String version, McpGateway gateway) {
+        this.gateway = gateway;
         this.backend = backend;
         this.policy = policy;
         this.writeLog = writeLog;
@@ -42,6 +51,7 @@ public final class BerthMcpServer {
         all.addAll(new PodmanTools(new Podman(backend.runner())).all());
         this.tools = List.copyOf(all);
         Set<String> unknown = policy.unknownNames(toolNames());
+        unknown.removeIf(McpGateway::isDownstreamName); // downstream tools come and go; they are checked when served
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown tool name(s) in --allow-tools/--deny-tools: " + String.join(", ", unknown)
                     + " (tools: " + String.join(", ", toolNames()) + ")");
@@ -71,10 +81,10 @@ public final class BerthMcpServer {
                 .instructions("Berth keeps this host in sync with a git repository of Podman quadlets and systemd units."
                         + " Read status, plan and unit logs first; changes go through sync, rollback and unit_* tools"
                         + " (only when the server allows writes).")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).prompts(true).build())
                 .validateToolInputs(true)
-                .addToolFilter((context, tool) -> tools.stream()
-                        .anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null));
+                .addToolFilter((context, tool) -> gateway != null && gateway.serves(tool.name())
+                        || tools.stream().anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null));
         for (ToolSpec t : tools) {
             spec.tools(SyncToolSpecification.builder().tool(describe(t)).callHandler((exchange, request) ->
                     call(t, exchange, request.arguments())).build());
@@ -85,6 +95,27 @@ public final class BerthMcpServer {
         BerthPrompts prompts = new BerthPrompts(backend);
         spec.prompts(prompts.whyFailing(), prompts.nextSync());
         return spec;
+    }
+
+    /** Called with the SDK server once it is built: the declared servers' tools are added to it and kept current. */
+    public McpSyncServer attach(McpSyncServer server) {
+        if (gateway != null) {
+            gateway.attach(server);
+        }
+        return server;
+    }
+
+    /** The names of the declared servers' tools served now (empty without a gateway). */
+    public List<String> downstreamToolNames() {
+        return gateway == null ? List.of() : gateway.servedToolNames();
+    }
+
+    /** Stops following the declared servers: their connections close and stdio containers end. */
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     private McpSchema.Tool describe(ToolSpec t) {

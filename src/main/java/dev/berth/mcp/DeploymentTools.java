@@ -46,7 +46,9 @@ final class DeploymentTools {
                         "lastSync", JsonSchemas.objectOrNull("the last sync's report, or null"),
                         "units", arrayOf(anyObject("unit, systemdName, activeState, subState, result, autoStart, health"), "managed units"),
                         "drift", arrayOf(anyObject("target, path, change"), "files changed or deleted on the host"),
-                        "rootless", bool("true when Berth manages the user's units")),
+                        "rootless", bool("true when Berth manages the user's units"),
+                        "mcpServers", arrayOf(anyObject("name, transport, state, error, since, tools, withheld, sessions"),
+                                "the MCP servers the repository declares, as Berth's MCP endpoint sees them")),
                 Hints.READ, args -> {
                     try {
                         return Results.of(backend.status().collect());

@@ -30,8 +30,10 @@ public final class McpHttpServer implements AutoCloseable {
     private final Tomcat tomcat;
     private final McpSyncServer server;
     private final Path baseDir;
+    private final BerthMcpServer berth;
 
-    private McpHttpServer(Tomcat tomcat, McpSyncServer server, Path baseDir) {
+    private McpHttpServer(BerthMcpServer berth, Tomcat tomcat, McpSyncServer server, Path baseDir) {
+        this.berth = berth;
         this.tomcat = tomcat;
         this.server = server;
         this.baseDir = baseDir;
@@ -46,7 +48,7 @@ public final class McpHttpServer implements AutoCloseable {
                 .contextExtractor(req -> McpTransportContext.create(Map.of(BerthMcpServer.CALLER,
                         String.valueOf(req.getAttribute(BerthMcpServer.CALLER)))))
                 .build();
-        McpSyncServer server = berth.configure(McpServer.sync(transport)).build();
+        McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).build());
 
         TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
         Path baseDir = Files.createTempDirectory("berth-mcp-http");
@@ -76,16 +78,18 @@ public final class McpHttpServer implements AutoCloseable {
             tomcat.start();
         } catch (LifecycleException e) {
             server.close();
+            berth.close();
             throw e;
         }
         if (connector.getLocalPort() < 0) {
             tomcat.stop();
             tomcat.destroy();
             server.close();
+            berth.close();
             throw new java.io.IOException("cannot listen on " + listen.host() + ":" + listen.port()
                     + " (in use, or not an address of this host)");
         }
-        return new McpHttpServer(tomcat, server, baseDir);
+        return new McpHttpServer(berth, tomcat, server, baseDir);
     }
 
     public int port() {
@@ -101,6 +105,7 @@ public final class McpHttpServer implements AutoCloseable {
         } catch (LifecycleException e) {
             // stopping anyway
         } finally {
+            berth.close();
             try {
                 dev.berth.host.FileTrees.deleteRecursively(baseDir);
             } catch (java.io.IOException ignored) {

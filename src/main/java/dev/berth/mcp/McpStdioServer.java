@@ -45,7 +45,7 @@ public final class McpStdioServer {
             }
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(berth.jsonMapper(), toSdk, framing.lineWriter());
-        McpSyncServer server = berth.configure(McpServer.sync(transport)).build();
+        McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).build());
         try {
             framing.pump(in, feed);
         } finally {
@@ -54,6 +54,7 @@ public final class McpStdioServer {
             sdkSawEnd.await(30, TimeUnit.SECONDS);
             berth.awaitIdle(DRAIN);
             server.closeGracefully();
+            berth.close();
         }
     }
 }

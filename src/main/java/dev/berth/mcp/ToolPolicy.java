@@ -32,6 +32,11 @@ public record ToolPolicy(boolean allowWrite, Set<String> allow, Set<String> deny
         return null;
     }
 
+    /** The allow and deny lists alone, for tools Berth serves on behalf of declared MCP servers. */
+    public boolean allowsName(String name) {
+        return !deny.contains(name) && (allow.isEmpty() || allow.contains(name));
+    }
+
     /** Names in --allow-tools/--deny-tools that no tool has: almost certainly a typo the user wants to hear about. */
     public Set<String> unknownNames(Set<String> known) {
         java.util.TreeSet<String> unknown = new java.util.TreeSet<>(allow);

@@ -14,13 +14,13 @@ import java.util.Optional;
  * problem: too large, unreadable, binary (NUL bytes) or not UTF-8. systemd would reject or misread such
  * files, so they are reported before they reach the host.
  */
-final class TextFiles {
+public final class TextFiles {
 
     private TextFiles() {
     }
 
     /** The text and its sha256, or empty (with a problem added) when the file cannot be used as a unit. */
-    static Optional<LoadedText> readUnitText(RepositoryTree tree, String rel, long limit, List<Problem> problems) {
+    public static Optional<LoadedText> readUnitText(RepositoryTree tree, String rel, long limit, List<Problem> problems) {
         byte[] bytes;
         // one open file for the size check and the read: on a large checkout every system call counts
         try (FileChannel channel = FileChannel.open(tree.resolve(rel))) {
@@ -68,6 +68,6 @@ final class TextFiles {
         return line;
     }
 
-    record LoadedText(String text, String sha256) {
+    public record LoadedText(String text, String sha256) {
     }
 }

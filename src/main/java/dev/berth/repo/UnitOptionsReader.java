@@ -16,7 +16,8 @@ public final class UnitOptionsReader {
 
     public static final String SECTION = "X-Berth";
     private static final Set<String> KEYS = Set.of("AutoStart", "Self", "HealthTimeout",
-            "Hosts", "Groups", "Labels"); // the last three: host targeting, read by dev.berth.fleet.Targeting
+            "Hosts", "Groups", "Labels", // host targeting, read by dev.berth.fleet.Targeting
+            "MCP", "MCPName", "MCPAllowTools", "MCPDenyTools", "MCPTimeout", "MCPMaxConcurrentCalls"); // dev.berth.mcp.gateway
     private static final Set<String> TRUE = Set.of("1", "yes", "y", "true", "t", "on");
     private static final Set<String> FALSE = Set.of("0", "no", "n", "false", "f", "off");
 

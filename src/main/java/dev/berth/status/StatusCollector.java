@@ -13,6 +13,7 @@ import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.StateStore;
+import dev.berth.mcp.gateway.GatewayStatusFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,7 +71,7 @@ public final class StatusCollector {
         }
         return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
                 config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless(),
-                builds.apply(applied));
+                builds.apply(applied), GatewayStatusFile.read(store.dir()));
     }
 
     private List<Drift> drift(AppliedState applied) {

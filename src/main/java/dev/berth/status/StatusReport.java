@@ -2,6 +2,7 @@ package dev.berth.status;
 
 import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
+import dev.berth.mcp.gateway.McpServerStatus;
 import dev.berth.state.SyncReport;
 import java.util.List;
 
@@ -11,14 +12,16 @@ import java.util.List;
  * @param pending the commit the followed ref points at (as of the last fetch) when it is not deployed yet
  * @param pinned  the commit a rollback pinned the host to, or null
  * @param builds  each deployed .build unit's epoch and its image's digest
+ * @param mcpServers the declared MCP servers as the MCP endpoint last saw them (empty when none runs)
  */
 public record StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                            String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
-                           boolean rootless, List<BuildStatus> builds) {
+                           boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers) {
 
     public StatusReport {
         units = List.copyOf(units);
         drift = List.copyOf(drift);
         builds = builds == null ? List.of() : List.copyOf(builds);
+        mcpServers = mcpServers == null ? List.of() : List.copyOf(mcpServers);
     }
 }

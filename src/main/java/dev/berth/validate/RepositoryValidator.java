@@ -1,5 +1,6 @@
 package dev.berth.validate;
 
+import dev.berth.mcp.gateway.McpValidation;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryScan;
@@ -42,6 +43,7 @@ public final class RepositoryValidator {
         RepositoryScan scan = RepositoryReader.read(root, limits);
         List<Problem> problems = new ArrayList<>(scan.problems());
         problems.addAll(check(scan));
+        problems.addAll(McpValidation.check(root, scan, limits)); // MCP server declarations and mcp.lock
         List<String> notes = new ArrayList<>();
         notes.add("read " + scan.unitPaths().size() + " unit files from " + root);
         if (scan.unitPaths().stream().anyMatch(p -> dev.berth.unit.UnitKind.ofFileName(p).map(k -> k.isQuadlet()).orElse(false))) {

@@ -24,7 +24,7 @@ class MetricsServerTest {
                 List.of(new UnitState("web.container", "web.service", "active", "running", "success", true, null),
                         new UnitState("db.container", "db.service", "failed", "failed", "exit-code", true, null),
                         new UnitState("b.container", "b.service", "active", "running", "success", true, null)),
-                List.of(new Drift("quadlet/web.container", "/etc/x", "changed")), false, List.of());
+                List.of(new Drift("quadlet/web.container", "/etc/x", "changed")), false, List.of(), List.of());
     }
 
     @Test

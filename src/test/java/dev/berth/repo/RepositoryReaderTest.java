@@ -234,7 +234,7 @@ class RepositoryReaderTest {
         assertThat(scan.problems()).extracting(Problem::toString).containsExactly(
                 "b.container:4: error: HealthTimeout='soon' is not a time span: write e.g. 30s, 2min or 1h 30min",
                 "b.container:5: error: Self='maybe' is not a boolean: write true or false",
-                "b.container:6: warning: unknown setting 'Colour' in [X-Berth]: Berth knows AutoStart, Groups, HealthTimeout, Hosts, Labels, Self");
+                "b.container:6: warning: unknown setting 'Colour' in [X-Berth]: Berth knows AutoStart, Groups, HealthTimeout, Hosts, Labels, MCP, MCPAllowTools, MCPDenyTools, MCPMaxConcurrentCalls, MCPName, MCPTimeout, Self");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.mcp.gateway;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +23,38 @@ public record StdioLaunch(String image, List<String> args, String network, Strin
     public static final String DEFAULT_MEMORY = "256m";
     public static final String DEFAULT_CPUS = "1";
 
+    /** Label on every container Berth starts for a stdio server, valued with the server's name. */
+    public static final String SERVER_LABEL = "berth.mcp.server";
+    public static final int PIDS_LIMIT = 256;
+
     public StdioLaunch {
         args = List.copyOf(args);
         environment = List.copyOf(environment);
+    }
+
+    /**
+     * The arguments after {@code podman} that start one session's server: removed when it exits, stdin kept
+     * open for the protocol, no new privileges, every capability dropped, bounded memory, CPUs and process
+     * count, no network unless declared, and a read-only root with a writable {@code /tmp} unless
+     * {@code ReadOnly=false}. The image comes last but for its arguments, so nothing declared can add
+     * podman options.
+     *
+     * @param serverName    the declared server's name, for the label (to find and clean up its containers)
+     * @param containerName a name unique to this session's container
+     */
+    public List<String> podmanRunArgs(String serverName, String containerName) {
+        List<String> out = new ArrayList<>(List.of("run", "--rm", "-i", "--name", containerName,
+                "--label", SERVER_LABEL + "=" + serverName, "--network=" + network));
+        if (readOnly) {
+            out.addAll(List.of("--read-only", "--tmpfs", "/tmp"));
+        }
+        out.addAll(List.of("--security-opt=no-new-privileges", "--cap-drop=all", "--memory=" + memory, "--cpus=" + cpus,
+                "--pids-limit=" + PIDS_LIMIT));
+        for (String variable : environment) {
+            out.addAll(List.of("--env", variable));
+        }
+        out.add(image);
+        out.addAll(args);
+        return List.copyOf(out);
     }
 }
