@@ -4,7 +4,7 @@
 //
 //   node session.mjs URL TOKEN
 //
-// stdin: one JSON command per line: {"op":"list"} | {"op":"call","tool":NAME,"args":{...}} | {"op":"close"}
+// stdin: one JSON command per line: {"op":"list"} | {"op":"call","tool":NAME,"args":{...}} | {"op":"close"} (ends the session: DELETE)
 // stdout: one JSON reply per command:
 //   list → {"tools":[{name, description, annotations}], "listChanged":N}
 //   call → {"ok":true,"result":{...},"listChanged":N} or {"ok":false,"code":C,"message":M,"listChanged":N}
@@ -22,9 +22,10 @@ if (!url || token === undefined) {
 let listChanged = 0;
 const client = new Client({ name: "berth-it-ts-session", version: "1.0.0" });
 client.setNotificationHandler(ToolListChangedNotificationSchema, () => { listChanged++; });
-await client.connect(new StreamableHTTPClientTransport(new URL(url), {
+const transport = new StreamableHTTPClientTransport(new URL(url), {
   requestInit: { headers: { Authorization: `Bearer ${token}` } },
-}));
+});
+await client.connect(transport);
 const reply = (o) => process.stdout.write(JSON.stringify({ ...o, listChanged }) + "\n");
 
 for await (const line of createInterface({ input: process.stdin })) {
@@ -45,5 +46,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     reply({ ok: false, code: e.code ?? null, message: String(e.message ?? e) });
   }
 }
+// end the session as a well-behaved client does (HTTP DELETE with its Mcp-Session-Id), then disconnect
+try { await transport.terminateSession(); } catch (e) { console.error(`terminating the session: ${e.message ?? e}`); }
 await client.close();
 process.exit(0);

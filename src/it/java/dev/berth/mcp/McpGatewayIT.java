@@ -70,6 +70,7 @@ class McpGatewayIT {
     void twoForeignServersBehindBerthsOneEndpoint() throws Exception {
         assumeTrue(NodeClient.installed(), "src/it/node has no node_modules: scripts/test runs npm ci there");
         testImages();
+        step("test images ready");
         Files.writeString(host.hostPath(NO_CGROUPS), "[containers]\ncgroups = \"disabled\"\n");
         FileTrees.deleteRecursively(host.hostPath(REPO));
         repo = TestGitRepo.create(host.hostPath(REPO));
@@ -79,6 +80,7 @@ class McpGatewayIT {
         host.berth("init", REPO).orThrow();
         waitFor("curl -s -o /dev/null --max-time 2 http://127.0.0.1:3001/mcp", "the HTTP MCP server to listen");
 
+        step("before 1.");
         // 1. no mcp.lock yet: every downstream tool is withheld, Berth's own are served
         startDaemon();
         session = NodeSession.open(leaderPid(), PORT, token());
@@ -87,6 +89,7 @@ class McpGatewayIT {
         JsonNode unlocked = awaitStatus(s -> withheld(s, HTTP).size() > 0 && withheld(s, STDIO).size() > 0, "tools withheld without a lock");
         assertThat(withheld(unlocked, HTTP).toString()).contains("mcp.lock");
 
+        step("before 2.");
         // 2. `berth mcp lock` pins what the servers offer; committed, both servers' tools are served
         String lock = host.exec(Duration.ofMinutes(2), "env", "CONTAINERS_CONF_OVERRIDE=" + NO_CGROUPS,
                 "/opt/berth/berth", "mcp", "lock").orThrow().stdout();
@@ -110,12 +113,14 @@ class McpGatewayIT {
             softFailures.add("no notifications/tools/list_changed after the lock commit made tools appear");
         }
 
+        step("before 3.");
         // 3. one call through each server
         assertThat(echo(session.call(HTTP + "__echo", "{\"message\":\"through berth to http\"}")))
                 .isEqualTo("Echo: through berth to http");
         assertThat(echo(session.call(STDIO + "__echo", "{\"message\":\"through berth to stdio\"}")))
                 .isEqualTo("Echo: through berth to stdio");
 
+        step("before 4.");
         // 4. the stdio server's container (the session's, alive while it is open): sandboxed, no network
         String id = awaitOneContainer(STDIO);
         String[] inspect = host.exec("podman", "inspect", "--format",
@@ -134,6 +139,7 @@ class McpGatewayIT {
         assertThat(links).as("network interfaces in the stdio server's container").hasSize(1);
         assertThat(links.get(0)).contains(": lo:");
 
+        step("before 5.");
         // 5. the HTTP server stops: its tools are withdrawn, the stdio server's stay; it starts: they are back
         int changesBeforeStop = session.list().path("listChanged").asInt();
         host.exec("systemctl", "stop", HTTP + ".service").orThrow();
@@ -156,11 +162,17 @@ class McpGatewayIT {
             softFailures.add("no notifications/tools/list_changed when the HTTP server's tools came back");
         }
 
+        step("before 6.");
         // 6. the session ends: so does its stdio container
         session.close();
         session = null;
-        waitFor("[ -z \"$(podman ps -q --filter label=berth.mcp.server=" + STDIO + ")\" ]", "the stdio container to end with its session");
+        TestHost.Result ended = host.exec("sh", "-c", "for i in $(seq 1 20); do [ -z \"$(podman ps -q --filter label=berth.mcp.server="
+                + STDIO + ")\" ] && exit 0; sleep 0.5; done; exit 1");
+        if (!ended.ok()) {
+            softFailures.add("the stdio server's container still runs 10 s after its client session ended (DELETE)");
+        }
 
+        step("before 7.");
         // 7. a name collision fails validation, naming both declarations
         TestHost.Result valid = host.berth("validate", REPO);
         assertThat(valid.exitCode()).as(valid.toString()).isZero();
@@ -172,6 +184,7 @@ class McpGatewayIT {
         assertThat(collision.exitCode()).as(collision.toString()).isEqualTo(1);
         assertThat(collision.stdout()).contains(HTTP + ".container").contains("tools/" + HTTP + ".mcp");
 
+        step("before 8.");
         // 8. the rug pull: a commit moves both servers to an image whose echo says something else; the lock
         // is not updated, so echo is withheld from both (and refused), the rest is served
         repo.write(HTTP + ".container", httpUnit("rugpull"));
@@ -190,7 +203,15 @@ class McpGatewayIT {
         assertThat(withheldTool(pulled, HTTP, "echo").path("reason").asText()).contains("differs");
         assertThat(withheldTool(pulled, HTTP, "get-sum")).isNull();
 
-        assertThat(softFailures).as("list_changed notifications the client should have received").isEmpty();
+        step("done");
+        assertThat(softFailures).as("checked last, so that every scenario above ran").isEmpty();
+    }
+
+    private final long started = System.nanoTime();
+
+    /** Where the time goes (on stdout, in the failsafe report). */
+    private void step(String what) {
+        System.out.printf("McpGatewayIT: %5.1f s %s%n", (System.nanoTime() - started) / 1e9, what);
     }
 
     private static String httpUnit(String tag) {
