@@ -341,6 +341,18 @@ class McpDeclarationReaderTest {
     }
 
     @Test
+    void theScansOwnListingIsUsedSoDeclarationsMatchWhatWasScanned() {
+        repo().file("a.mcp", "[MCP]\nImage=x\n");
+        dev.berth.repo.RepositoryScan scan = repo().read();
+        repo().file("b.mcp", "[MCP]\nImage=x\n"); // after the scan: not part of what it listed
+        assertThat(McpDeclarationReader.read(dir, scan).servers()).extracting(McpServerDeclaration::name).containsExactly("a");
+        dev.berth.repo.RepositoryScan withoutListing = new dev.berth.repo.RepositoryScan(scan.desired(), scan.problems(),
+                scan.units(), scan.unitPaths());
+        assertThat(McpDeclarationReader.read(dir, withoutListing).servers()).extracting(McpServerDeclaration::name)
+                .containsExactly("a", "b");
+    }
+
+    @Test
     void aRepositoryWithoutDeclarationsHasNone() {
         repo().file("web.container", "[Container]\nImage=x\n[X-Berth]\nAutoStart=no\n");
         assertThat(read()).isEqualTo(McpDeclarations.none());
