@@ -121,7 +121,7 @@ public final class RepositoryReader {
             }
         }
         reportUnusedDropInFolders(tree, units, problems);
-        return new RepositoryScan(new DesiredState(desiredUnits, files), problems, units, List.copyOf(found.keySet()));
+        return new RepositoryScan(new DesiredState(desiredUnits, files), problems, units, List.copyOf(found.keySet()), tree);
     }
 
     /** Unit files by path, sorted; files with a unit extension but an invalid name are reported, not read. */

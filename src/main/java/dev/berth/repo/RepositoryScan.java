@@ -10,8 +10,17 @@ import java.util.List;
  *                  escaping referenced files, bad {@code [X-Berth]} settings
  * @param units     every unit that could be read, duplicates included, sorted by path (for validation)
  * @param unitPaths every unit file found, also those that could not be read, sorted
+ * @param tree      the checkout's files as the scan listed them, so that readers of other files (the
+ *                  {@code .mcp} declarations) need not list a large checkout again; null when the checkout
+ *                  could not be listed
  */
-public record RepositoryScan(DesiredState desired, List<Problem> problems, List<RepoUnit> units, List<String> unitPaths) {
+public record RepositoryScan(DesiredState desired, List<Problem> problems, List<RepoUnit> units, List<String> unitPaths,
+                             RepositoryTree tree) {
+
+    /** A scan without its listing (readers of other files then list the checkout themselves). */
+    public RepositoryScan(DesiredState desired, List<Problem> problems, List<RepoUnit> units, List<String> unitPaths) {
+        this(desired, problems, units, unitPaths, null);
+    }
 
     public RepositoryScan {
         problems = problems.stream().distinct().sorted(Problem.BY_LOCATION).toList();

@@ -26,7 +26,8 @@ class ValidationNeverThrowsTest {
 
     private static final List<String> NAMES = List.of("web.container", "db.volume", "net.network", "p.pod", "app.build",
             "base.image", "k.kube", "web.service", "web.timer", "s@.container", "s@1.container", "a-b.container",
-            "web.container.d/x.conf", "container.d/y.conf", "sub/web.container", "sub/x.env", "ctx/Containerfile");
+            "web.container.d/x.conf", "container.d/y.conf", "sub/web.container", "sub/x.env", "ctx/Containerfile",
+            "tools.mcp", "sub/Bad_Name.mcp", "mcp.lock");
 
     private static final List<String> LINES = List.of("[Container]", "[Unit]", "[Service]", "[Build]", "[Kube]", "[X-Berth]",
             "[Timer]", "[Volume]", "[Network]", "[Pod]", "[Image]", "[", "]", "Image=nginx", "Image=app.build", "Image=",
@@ -36,7 +37,11 @@ class ValidationNeverThrowsTest {
             "SetWorkingDirectory=unit", "SetWorkingDirectory=file", "SetWorkingDirectory=ctx", "File=Containerfile",
             "ImageTag=x", "ServiceName=web", "ServiceName=", "Unit=web.container", "AutoStart=perhaps",
             "HealthTimeout=99999999999999999999d", "HealthTimeout=1.5h", "Self=yes", "key without equals", "=v",
-            "# comment", "; comment", "continued \\", "\\", "", " ", "\t", "Exec=sleep %i", "\u00e9=\u00e9");
+            "# comment", "; comment", "continued \\", "\\", "", " ", "\t", "Exec=sleep %i", "\u00e9=\u00e9",
+            "[MCP]", "MCP=http://127.0.0.1:1/mcp", "MCP=http://[::1", "MCP=", "MCPName=tools", "MCPName=", "MCPTimeout=x",
+            "MCPMaxConcurrentCalls=99999999999", "MCPAllowTools=a b@", "MCPDenyTools=", "Exec=\"unclosed", "Exec=\\x",
+            "Memory=99999999999999999999g", "CPUs=0.0", "Environment==x", "ReadOnly=", "Network=host", "AllowTools=",
+            "Timeout=1w", "{\"version\": 1, \"servers\": {\"tools\": {\"a\": 1}}}");
 
     @Property(tries = 100)
     void randomRepositoriesOnlyYieldProblems(@ForAll("repositories") List<Tuple.Tuple2<String, byte[]>> files) throws IOException {

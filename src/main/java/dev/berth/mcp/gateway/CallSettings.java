@@ -36,8 +36,9 @@ record CallSettings(Set<String> allowTools, Set<String> denyTools, Duration call
      * @return the settings; errors (bad values) are added to {@code problems}, with defaults in their place
      */
     static CallSettings read(UnitFile unit, String section, String prefix, List<Problem> problems) {
-        Set<String> allow = tools(unit, section, prefix + "AllowTools", problems);
-        Set<String> deny = tools(unit, section, prefix + "DenyTools", problems);
+        Set<String> allow = tools(unit, section, prefix + "AllowTools", true, problems);
+        // a downstream tool whose name clients would refuse can still be denied by that name
+        Set<String> deny = tools(unit, section, prefix + "DenyTools", false, problems);
         for (String both : allow) {
             if (deny.contains(both)) {
                 Entry e = EffectiveEntries.list(unit, section, prefix + "DenyTools").getLast();
@@ -64,15 +65,19 @@ record CallSettings(Set<String> allowTools, Set<String> denyTools, Duration call
         return new CallSettings(allow, deny, timeout, concurrent);
     }
 
-    /** Space-separated tool names; the key may repeat, an empty assignment clears the list. */
-    private static Set<String> tools(UnitFile unit, String section, String key, List<Problem> problems) {
+    /**
+     * Space-separated tool names; the key may repeat, an empty assignment clears the list.
+     *
+     * @param servable whether each name must be one the gateway can serve (an MCP tool name)
+     */
+    private static Set<String> tools(UnitFile unit, String section, String key, boolean servable, List<Problem> problems) {
         Set<String> out = new LinkedHashSet<>();
         for (Entry e : EffectiveEntries.list(unit, section, key)) {
             for (String tool : e.value().split("[ \t]+")) {
                 if (tool.isEmpty()) {
                     continue;
                 }
-                String problem = McpNames.toolNameProblem(tool);
+                String problem = servable ? McpNames.toolNameProblem(tool) : null;
                 if (problem != null) {
                     problems.add(Problem.error(e.file(), e.line(), key + " names '" + tool + "', which is not an MCP tool"
                             + " name: it " + problem + "; write the tool's name as the server lists it, without the"

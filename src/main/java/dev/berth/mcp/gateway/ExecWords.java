@@ -8,15 +8,16 @@ import java.util.List;
  * splits them in a {@code .container} (systemd's word splitting with unquoting and C escapes): blanks
  * separate words, single and double quotes group anywhere in a word, and {@code \n}, {@code \t},
  * {@code \s}, {@code \\}, {@code \"}, {@code \xHH} and the like are decoded, inside quotes too. An
- * escape systemd does not know stays as written. Unlike quadlet, an unterminated quote is refused: it
- * is almost always a typo, and the arguments it would make are not the ones meant.
+ * escape quadlet does not know is refused, as quadlet refuses it. Unlike quadlet, an unterminated quote
+ * and a trailing backslash are refused too: they are almost always typos, and the arguments they would
+ * make are not the ones meant.
  */
 final class ExecWords {
 
     private ExecWords() {
     }
 
-    /** @throws IllegalArgumentException naming the problem, when a quote is not closed */
+    /** @throws IllegalArgumentException naming the problem: a quote not closed, an escape quadlet refuses */
     static List<String> split(String value) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -56,11 +57,14 @@ final class ExecWords {
         return words;
     }
 
-    /** Appends the character the escape at {@code at} stands for; returns the index of its last character. */
+    /**
+     * Appends the character the escape at {@code at} stands for; returns the index of its last character.
+     *
+     * @throws IllegalArgumentException for an escape quadlet refuses (unknown, NUL, or a trailing backslash)
+     */
     private static int unescape(String s, int at, StringBuilder out) {
         if (at + 1 >= s.length()) {
-            out.append('\\');
-            return at;
+            throw new IllegalArgumentException("ends in a backslash: write \\\\ for a backslash");
         }
         char n = s.charAt(at + 1);
         switch (n) {
@@ -74,44 +78,41 @@ final class ExecWords {
             case 's' -> out.append(' ');
             case '\\', '"', '\'' -> out.append(n);
             case 'x' -> {
-                return hex(s, at, 2, out);
+                return number(s, at, at + 2, 2, 16, out);
             }
             case 'u' -> {
-                return hex(s, at, 4, out);
+                return number(s, at, at + 2, 4, 16, out);
             }
             case 'U' -> {
-                return hex(s, at, 8, out);
+                return number(s, at, at + 2, 8, 16, out);
             }
             default -> {
-                if (n >= '0' && n <= '7' && at + 3 < s.length() && isOctal(s.charAt(at + 2)) && isOctal(s.charAt(at + 3))) {
-                    out.append((char) Integer.parseInt(s.substring(at + 1, at + 4), 8));
-                    return at + 3;
+                if (n >= '0' && n <= '7') {
+                    return number(s, at, at + 1, 3, 8, out); // \NNN: the digits follow the backslash
                 }
-                out.append('\\').append(n); // systemd's relaxed mode: an unknown escape is taken literally
+                throw unknown(s, at);
             }
         }
         return at + 1;
     }
 
-    private static int hex(String s, int at, int digits, StringBuilder out) {
-        int start = at + 2;
+    /** The escape at {@code at} whose {@code digits} digits in {@code radix} begin at {@code start}. */
+    private static int number(String s, int at, int start, int digits, int radix, StringBuilder out) {
         int end = start + digits;
-        if (end <= s.length() && s.substring(start, end).chars().allMatch(ExecWords::isHex)) {
-            int codePoint = Integer.parseInt(s.substring(start, end), 16);
-            if (codePoint > 0 && Character.isValidCodePoint(codePoint)) {
-                out.appendCodePoint(codePoint);
+        if (end <= s.length() && s.substring(start, end).chars().allMatch(c -> c < 128 && Character.digit(c, radix) >= 0)) {
+            long codePoint = Long.parseLong(s.substring(start, end), radix);
+            boolean fits = radix == 8 ? codePoint <= 255 : Character.isValidCodePoint((int) Math.min(codePoint, Integer.MAX_VALUE));
+            if (codePoint > 0 && fits) {
+                out.appendCodePoint((int) codePoint);
                 return end - 1;
             }
         }
-        out.append('\\').append(s.charAt(at + 1));
-        return at + 1;
+        throw unknown(s, at);
     }
 
-    private static boolean isOctal(char c) {
-        return c >= '0' && c <= '7';
-    }
-
-    private static boolean isHex(int c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    private static IllegalArgumentException unknown(String s, int at) {
+        String escape = s.substring(at, Math.min(s.length(), at + 2));
+        return new IllegalArgumentException("has the escape " + escape + ", which quadlet does not know: write \\\\"
+                + " for a backslash (known: \\n \\t \\s \\\" \\' \\\\ \\xHH \\uHHHH \\NNN)");
     }
 }

@@ -32,6 +32,9 @@ final class HttpDeclarations {
      * @param claimed receives the server's name, also when the declaration has errors
      */
     static Optional<McpServerDeclaration> of(RepoUnit unit, Set<String> claimed, List<Problem> problems) {
+        if (!unit.unit().hasSection(SECTION)) {
+            return Optional.empty(); // most units: no need to look for six keys one by one
+        }
         Optional<Entry> mcp = EffectiveEntries.single(unit.unit(), SECTION, "MCP");
         if (mcp.isEmpty()) {
             for (String key : OTHER_KEYS) {

@@ -38,12 +38,20 @@ public final class McpDeclarationReader {
     public static McpDeclarations read(Path checkoutRoot, RepositoryScan scan, ValidationLimits limits) {
         RepositoryTree tree;
         try {
-            tree = RepositoryTree.scan(checkoutRoot);
+            tree = treeOf(checkoutRoot, scan);
         } catch (IOException | RuntimeException e) {
             return new McpDeclarations(List.of(), List.of(Problem.error(".", 0, "cannot list the repository at "
                     + checkoutRoot + " to find .mcp files (" + e + "): check its permissions")));
         }
         return read(tree, scan, limits, new HashSet<>());
+    }
+
+    /** The listing the scan was made from when it is of this checkout; otherwise the checkout listed anew. */
+    static RepositoryTree treeOf(Path checkoutRoot, RepositoryScan scan) throws IOException {
+        if (scan.tree() != null && scan.tree().root().equals(checkoutRoot.toRealPath())) {
+            return scan.tree();
+        }
+        return RepositoryTree.scan(checkoutRoot);
     }
 
     /** Over a tree already listed (the caller may also need it, e.g. to read the lock). */

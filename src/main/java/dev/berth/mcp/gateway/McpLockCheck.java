@@ -74,10 +74,13 @@ final class McpLockCheck {
                 String namespaced = d.namespaced(tool);
                 String problem = McpNames.toolNameProblem(namespaced);
                 if (problem != null) {
+                    String keys = d.isStdio() ? "" : "MCP";
+                    boolean denyable = tool.chars().noneMatch(c -> c == ' ' || c == '\t');
                     out.add(Problem.error(file, 0, "tool '" + tool + "' of server '" + d.name() + "' would be served as '"
-                            + abbreviate(namespaced) + "', which clients refuse: a tool name " + problem + "; shorten the"
-                            + " server's name, or deny the tool in " + d.source() + " (" + (d.isStdio() ? "" : "MCP")
-                            + "DenyTools=" + tool + ")"));
+                            + abbreviate(namespaced) + "', which clients refuse: a tool name " + problem + "; in "
+                            + d.source() + ", " + (namespaced.length() > McpNames.MAX_TOOL_NAME && tool.length() < McpNames.MAX_TOOL_NAME - 3
+                            ? "shorten the server's name, " : "") + (denyable ? "deny the tool (" + keys + "DenyTools=" + tool
+                            + ") or " : "") + "list the tools to serve (" + keys + "AllowTools=)"));
                 }
             }
             for (String tool : d.allowTools()) {

@@ -25,7 +25,7 @@ public final class McpValidation {
     public static List<Problem> check(Path checkoutRoot, RepositoryScan scan, ValidationLimits limits) {
         RepositoryTree tree;
         try {
-            tree = RepositoryTree.scan(checkoutRoot);
+            tree = McpDeclarationReader.treeOf(checkoutRoot, scan);
         } catch (IOException | RuntimeException e) {
             // the repository reader has already reported a checkout it cannot list
             return List.of();
