@@ -182,7 +182,9 @@ class McpGatewayIT {
         Files.writeString(colliding.resolve("tools/" + HTTP + ".mcp"), stdioServer("test"));
         TestHost.Result collision = host.berth("validate", COLLIDING);
         assertThat(collision.exitCode()).as(collision.toString()).isEqualTo(1);
-        assertThat(collision.stdout()).contains(HTTP + ".container").contains("tools/" + HTTP + ".mcp");
+        // one error on each declaration, naming the other
+        assertThat(collision.stdout().lines().filter(l -> l.contains("'" + HTTP + "'") && l.contains(HTTP + ".container")
+                && l.contains("tools/" + HTTP + ".mcp")).count()).as(collision.stdout()).isEqualTo(2);
 
         step("before 8.");
         // 8. the rug pull: a commit moves both servers to an image whose echo says something else; the lock
