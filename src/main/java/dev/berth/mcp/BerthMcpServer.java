@@ -105,6 +105,13 @@ public final class BerthMcpServer implements AutoCloseable {
         return server;
     }
 
+    /** A client ended its session: the stdio server containers started for it stop now. */
+    public void sessionEnded(String sessionId) {
+        if (gateway != null) {
+            gateway.sessionEnded(sessionId);
+        }
+    }
+
     /** The names of the declared servers' tools served now (empty without a gateway). */
     public List<String> downstreamToolNames() {
         return gateway == null ? List.of() : gateway.servedToolNames();

@@ -18,10 +18,13 @@ final class GuardFilter extends HttpFilter {
 
     private final transient RequestGuard guard;
     private final transient Semaphore inFlight;
+    private final transient java.util.function.Consumer<String> sessionEnded;
 
-    GuardFilter(RequestGuard guard, int maxInFlight) {
+    /** @param sessionEnded told the id of each session a client ended (DELETE), so what it held is let go at once */
+    GuardFilter(RequestGuard guard, int maxInFlight, java.util.function.Consumer<String> sessionEnded) {
         this.guard = guard;
         this.inFlight = new Semaphore(maxInFlight);
+        this.sessionEnded = sessionEnded;
     }
 
     @Override
@@ -39,6 +42,10 @@ final class GuardFilter extends HttpFilter {
         // A GET is the long-lived event stream: it is not work in flight and must not hold a slot.
         if (!"POST".equals(req.getMethod())) {
             chain.doFilter(req, res);
+            String session = req.getHeader("Mcp-Session-Id");
+            if ("DELETE".equals(req.getMethod()) && session != null && res.getStatus() < 300) {
+                sessionEnded.accept(session);
+            }
             return;
         }
         if (!inFlight.tryAcquire()) {

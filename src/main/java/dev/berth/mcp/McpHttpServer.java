@@ -67,7 +67,7 @@ public final class McpHttpServer implements AutoCloseable {
         ctx.addServletMappingDecoded(ENDPOINT, "mcp");
         FilterDef def = new FilterDef();
         def.setFilterName("guard");
-        def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT));
+        def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT, berth::sessionEnded));
         def.setAsyncSupported("true");
         ctx.addFilterDef(def);
         FilterMap map = new FilterMap();

@@ -226,6 +226,11 @@ final class DownstreamServer implements AutoCloseable {
         }
     }
 
+    /** The client ended its session: its container stops now (closing stdin ends the server; --rm removes it). */
+    void endSession(String key) {
+        closeSession(key);
+    }
+
     /** Ends stdio sessions nobody used for {@link #SESSION_IDLE}: their containers stop and are removed. */
     void reapIdleSessions() {
         long now = System.nanoTime();

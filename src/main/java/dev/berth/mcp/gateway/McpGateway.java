@@ -349,6 +349,20 @@ public final class McpGateway implements AutoCloseable {
         return exchange == null || exchange.sessionId() == null ? "" : exchange.sessionId();
     }
 
+    /** Ends the stdio containers a client session started (the endpoint saw the client end it). */
+    public void sessionEnded(String sessionId) {
+        List<DownstreamServer> all;
+        synchronized (this) {
+            all = List.copyOf(servers.values());
+        }
+        if (all.stream().anyMatch(s -> s.sessionCount() > 0)) {
+            scheduler.execute(() -> {
+                all.forEach(s -> s.endSession(sessionId));
+                refresh();
+            });
+        }
+    }
+
     /** The namespaced names served now, in order (for tests and --list-tools). */
     public synchronized List<String> servedToolNames() {
         return List.copyOf(new LinkedHashMap<>(tools).keySet());
