@@ -48,7 +48,8 @@ public final class McpHttpServer implements AutoCloseable {
                 .contextExtractor(req -> McpTransportContext.create(Map.of(BerthMcpServer.CALLER,
                         String.valueOf(req.getAttribute(BerthMcpServer.CALLER)))))
                 .build();
-        McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).build());
+        // Tool handlers run on Tomcat's request thread (bounded by MAX_IN_FLIGHT): one hand-off less per call.
+        McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).immediateExecution(true).build());
 
         TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
         Path baseDir = Files.createTempDirectory("berth-mcp-http");

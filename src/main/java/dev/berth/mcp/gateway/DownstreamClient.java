@@ -1,154 +1,32 @@
 package dev.berth.mcp.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * One MCP client connection from Berth to a downstream server, over the official Java SDK: Streamable
- * HTTP to a declared URL, or stdio to a sandboxed {@code podman run --rm -i} that lives as long as this
- * connection. Nothing of the upstream request (headers, Berth's bearer token) is ever passed on: the
- * connection is made here with Berth's own, empty, credentials.
+ * One MCP client connection from Berth to a downstream server. Nothing of the upstream request (headers,
+ * Berth's bearer token) is ever passed on: connections are made by Berth with no credentials of its own.
+ * Every method throws a RuntimeException when the server fails or does not answer in time.
  */
-final class DownstreamClient implements AutoCloseable {
-    /** Largest response a downstream may send; a bigger one fails that call, not the endpoint. */
-    static final int MAX_RESPONSE = 4 * 1024 * 1024;
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
-    private static final Duration CONNECT = Duration.ofSeconds(5);
+interface DownstreamClient extends AutoCloseable {
+    /** Largest response a downstream may send; a bigger one fails that request, not the endpoint. */
+    int MAX_RESPONSE = 4 * 1024 * 1024;
 
-    private final McpSyncClient client;
+    List<McpSchema.Tool> tools();
 
-    private DownstreamClient(McpSyncClient client) {
-        this.client = client;
-    }
+    List<McpSchema.Prompt> prompts();
 
-    /** Connects and initialises; throws (RuntimeException from the SDK) when the server does not answer. */
-    static DownstreamClient http(McpServerDeclaration server, Consumer<List<McpSchema.Tool>> toolsChanged) {
-        URI url = server.endpoint();
-        String base = url.getScheme() + "://" + url.getRawAuthority();
-        String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        McpClientTransport transport = HttpClientStreamableHttpTransport.builder(base)
-                .endpoint(endpoint)
-                .jsonMapper(JSON)
-                .connectTimeout(CONNECT)
-                .maxResponseSize(MAX_RESPONSE)
-                .openConnectionOnStartup(false)
-                .build();
-        return connect(transport, server, toolsChanged);
-    }
+    List<McpSchema.Resource> resources();
 
-    /** Starts the server's container (the process ends with the connection, and --rm removes the container). */
-    static DownstreamClient stdio(McpServerDeclaration server, String containerName, Consumer<List<McpSchema.Tool>> toolsChanged) {
-        ServerParameters.Builder params = ServerParameters.builder("podman")
-                .args(server.launch().podmanRunArgs(server.name(), containerName));
-        // the SDK passes only a few variables on; rootless podman also needs to find its runtime folder
-        for (String name : List.of("XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "CONTAINERS_CONF",
-                "CONTAINERS_STORAGE_CONF", "CONTAINERS_REGISTRIES_CONF")) {
-            String value = System.getenv(name);
-            if (value != null) {
-                params.addEnvVar(name, value);
-            }
-        }
-        StdioClientTransport transport = new StdioClientTransport(params.build(), JSON);
-        transport.setStdErrorHandler(line -> { }); // the server's own chatter; its failures surface as protocol errors
-        return connect(transport, server, toolsChanged);
-    }
+    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments);
 
-    private static DownstreamClient connect(McpClientTransport transport, McpServerDeclaration server,
-                                            Consumer<List<McpSchema.Tool>> toolsChanged) {
-        McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(new McpSchema.Implementation("berth-gateway", "1"))
-                .requestTimeout(server.callTimeout())
-                .initializationTimeout(server.isStdio() ? Duration.ofSeconds(60) : Duration.ofSeconds(10))
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
-                .toolsChangeConsumer(toolsChanged)
-                .build();
-        try {
-            client.initialize();
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        return new DownstreamClient(client);
-    }
+    McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments);
 
-    List<McpSchema.Tool> tools() {
-        List<McpSchema.Tool> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            McpSchema.ListToolsResult page = client.listTools(cursor);
-            out.addAll(page.tools());
-            cursor = page.nextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return out;
-    }
+    McpSchema.ReadResourceResult read(String uri);
 
-    List<McpSchema.Prompt> prompts() {
-        if (client.getServerCapabilities() == null || client.getServerCapabilities().prompts() == null) {
-            return List.of();
-        }
-        List<McpSchema.Prompt> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            McpSchema.ListPromptsResult page = client.listPrompts(cursor);
-            out.addAll(page.prompts());
-            cursor = page.nextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return out;
-    }
-
-    List<McpSchema.Resource> resources() {
-        if (client.getServerCapabilities() == null || client.getServerCapabilities().resources() == null) {
-            return List.of();
-        }
-        List<McpSchema.Resource> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            McpSchema.ListResourcesResult page = client.listResources(cursor);
-            out.addAll(page.resources());
-            cursor = page.nextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return out;
-    }
-
-    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, arguments == null ? Map.of() : arguments));
-    }
-
-    McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) {
-        return client.getPrompt(new McpSchema.GetPromptRequest(name, arguments == null ? Map.of() : arguments));
-    }
-
-    McpSchema.ReadResourceResult read(String uri) {
-        return client.readResource(new McpSchema.ReadResourceRequest(uri));
-    }
-
-    void ping() {
-        client.ping();
-    }
+    void ping();
 
     @Override
-    public void close() {
-        try {
-            if (!client.closeGracefully()) {
-                client.close();
-            }
-        } catch (RuntimeException e) {
-            client.close();
-        }
-    }
+    void close();
 }

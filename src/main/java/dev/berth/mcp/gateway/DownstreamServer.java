@@ -34,7 +34,7 @@ final class DownstreamServer implements AutoCloseable {
     }
 
     static final Connector SDK = (server, name, changed) -> server.isStdio()
-            ? DownstreamClient.stdio(server, name, changed) : DownstreamClient.http(server, changed);
+            ? SdkDownstreamClient.stdio(server, name, changed) : HttpDownstreamClient.connect(server);
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
@@ -111,7 +111,12 @@ final class DownstreamServer implements AutoCloseable {
                         catalogue = listed;
                     }
                 } else {
-                    c.ping();
+                    // listing again doubles as the ping, and notices a server that changed its tools silently
+                    Catalogue listed = list(c);
+                    if (!listed.equals(catalogue)) {
+                        catalogue = listed;
+                        changed.run();
+                    }
                 }
             }
             boolean news = state != State.UP;
