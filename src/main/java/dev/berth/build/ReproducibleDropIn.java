@@ -25,6 +25,10 @@ public final class ReproducibleDropIn {
         return "# Written by Berth on every sync: makes this build reproducible. Edits here are overwritten.\n"
                 + "# SOURCE_DATE_EPOCH " + e.epoch() + " is the committer time of " + e.change().commit() + ",\n"
                 + "# the last commit that changed this build's inputs.\n"
+                + (e.mode() == TimestampMode.TIMESTAMP
+                        ? "# --no-cache: this Podman reuses a cached step whatever its --timestamp, so a step cached at\n"
+                        + "# another epoch would give this commit another digest here than on a host without that cache.\n"
+                        : "")
                 + "[Build]\n"
                 + "PodmanArgs=" + String.join(" ", e.mode().podmanArgs(e.epoch())) + "\n"
                 + "\n"
