@@ -53,16 +53,18 @@ class BuildPureLogicTest {
     }
 
     @Test
-    void olderPodmanNeverReusesAStepCachedAtAnotherEpoch() {
+    void theDropInKeepsTheHostsCacheAndImageNamesOutOfTheImage() {
         // Podman 5.4 reuses a cached step whatever its --timestamp: the drop-in must turn the cache off there,
-        // and only there (5.6+ keys the cache on --source-date-epoch, so a warm cache is still right)
+        // and only there (5.6+ keys the cache on --source-date-epoch, so a warm cache is still right); on both,
+        // the base image's local name must not reach the history or the manifest's base.name annotation
         BuildEpoch old = new BuildEpoch("app.build", "localhost/app:latest",
                 new LastChange("0123456789abcdef0123456789abcdef01234567", 1700000000L), TimestampMode.TIMESTAMP, "5.4.2");
-        assertThat(ReproducibleDropIn.content(old)).contains("\nPodmanArgs=--timestamp=1700000000 --no-cache\n");
+        assertThat(ReproducibleDropIn.content(old)).contains("\nPodmanArgs=--timestamp=1700000000 --no-cache --omit-history --annotation=org.opencontainers.image.base.name=\n");
         BuildEpoch current = new BuildEpoch("app.build", "localhost/app:latest",
                 new LastChange("0123456789abcdef0123456789abcdef01234567", 1700000000L), TimestampMode.SOURCE_DATE_EPOCH, "5.8.6");
         assertThat(ReproducibleDropIn.content(current))
-                .contains("\nPodmanArgs=--source-date-epoch=1700000000 --rewrite-timestamp\n").doesNotContain("--no-cache");
+                .contains("\nPodmanArgs=--source-date-epoch=1700000000 --rewrite-timestamp --omit-history"
+                        + " --annotation=org.opencontainers.image.base.name=\n").doesNotContain("--no-cache");
     }
 
     @Test
