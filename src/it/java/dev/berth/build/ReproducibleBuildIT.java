@@ -10,6 +10,7 @@ import dev.berth.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.lib.ObjectId;
@@ -18,8 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reproducible builds on two real test hosts: trixie (Podman 5.4, {@code --timestamp}) and forky
- * (Podman 5.8, {@code --source-date-epoch --rewrite-timestamp}). The rootless user of the same host
- * stands in for a second host: its own Berth, clone and image storage.
+ * (Podman 5.8, {@code --source-date-epoch --rewrite-timestamp}). For each, a second, separate test host of
+ * the same suite (its own systemd, Podman storage and registry) deploys the same commit and must build the
+ * same manifest digest; so must the rootless user of the first host (its own Berth, clone and storage).
+ * Both hosts hold a cached build of the same steps at another epoch first: Podman 5.4 reused such a cache
+ * whatever the {@code --timestamp}, which is what made the digests of two hosts differ now and then.
  */
 class ReproducibleBuildIT {
     private static final String BASE_TAG = "localhost:5000/busybox:test";
@@ -87,6 +91,7 @@ class ReproducibleBuildIT {
             String first = repo.commit("app and side");
             long firstTime = commitTime(repo, first);
             try {
+                seedStaleCache(host, suite, "/srv/share/it-repro/app", 1_000_000_000L);
                 ok(host.berth("init", "/srv/share/it-repro"));
                 JsonNode build = build(host, false, "app.build");
                 String digest1 = build.path("digest").asText();
@@ -94,6 +99,9 @@ class ReproducibleBuildIT {
                 assertThat(build.path("epoch").asLong()).isEqualTo(firstTime);
                 assertThat(build.path("epochCommit").asText()).isEqualTo(first);
                 assertThat(build.path("mode").asText()).isEqualTo(expectedMode);
+                // the image is this commit's, not a cached build of the same steps at another epoch
+                assertThat(sh(host, "podman image inspect --format '{{.Created.Unix}}' localhost/it-repro:latest"))
+                        .isEqualTo(Long.toString(firstTime));
                 assertThat(sh(host, "podman exec it-repro-app cat /www/index.html")).isEqualTo("v1");
                 String appId = sh(host, "podman inspect --format '{{.Id}}' it-repro-app");
                 assertThat(sh(host, "podman inspect --format '{{.Image}}' it-repro-app"))
@@ -113,6 +121,9 @@ class ReproducibleBuildIT {
                 ok(host.berthAsTester("init", "/srv/share/it-repro"));
                 assertThat(build(host, true, "app.build").path("digest").asText()).isEqualTo(digest1);
                 host.berthAsTester("prune", "-q", "--images");
+
+                // the same commit on a second, separate host of the same suite
+                assertSameDigestOnASecondHost(host, suite, dir, first, digest1);
 
                 // an unrelated commit: same epoch, same digest, the app's container untouched
                 repo.write("side.container", side("2")).commit("only side changes");
@@ -162,10 +173,80 @@ class ReproducibleBuildIT {
             } finally {
                 host.berth("prune", "-q", "--images");
                 host.berthAsTester("prune", "-q", "--images");
-                host.exec("sh", "-c", "podman rmi -f localhost:5000/it-repro:latest >/dev/null 2>&1; true");
+                host.exec("sh", "-c", "podman rmi -f localhost:5000/it-repro:latest " + STALE + " >/dev/null 2>&1; true");
             }
         } finally {
             FileTrees.deleteRecursively(dir);
+        }
+    }
+
+    private static final String STALE = "localhost/it-repro-stale:latest";
+
+    /**
+     * Builds the app's steps on {@code host} with the layer cache on, at another epoch than any commit's, and
+     * keeps the result: the cache a host has after building an earlier commit. A build of the commit must not
+     * take its steps from there.
+     */
+    private static void seedStaleCache(TestHost host, String suite, String appDir, long epoch) {
+        String flags = suite.equals("trixie") ? "--timestamp=" + epoch : "--source-date-epoch=" + epoch + " --rewrite-timestamp";
+        sh(host, "cd " + appDir + " && podman build -q " + flags + " --tag " + STALE + " --file ctx/Containerfile ctx");
+    }
+
+    /**
+     * The same commit deployed by Berth on a second, separate test host of the same suite builds the same
+     * manifest digest. The base image is handed over with its digest preserved, as a registry shared by a
+     * fleet would serve it; the second host has a stale cache of the same steps too.
+     */
+    private void assertSameDigestOnASecondHost(TestHost first, String suite, Path repoDir, String epochCommit, String digest) throws Exception {
+        String dirOfFirst = System.getenv().getOrDefault("BERTH_TESTBED_DIR", "/var/tmp/berth-testbed");
+        Path dirOfSecond = Path.of(suite.equals("trixie") ? dirOfFirst + "-second" : dirOfFirst + "-" + suite + "-second");
+        TestHost second = TestHost.forDir(dirOfSecond, "repro-second-" + suite, suite);
+        Path handover = first.hostPath("/srv/share/it-repro-base");
+        try {
+            FileTrees.deleteRecursively(handover);
+            sh(first, "skopeo copy -q --preserve-digests --src-tls-verify=false docker://" + base + " dir:/srv/share/it-repro-base");
+            copyTree(handover, second.hostPath("/srv/share/it-repro-base"));
+            sh(second, "skopeo copy -q --preserve-digests --dest-tls-verify=false dir:/srv/share/it-repro-base"
+                    + " docker://localhost:5000/busybox:it-repro-base");
+            copyTree(repoDir, second.hostPath("/srv/share/it-repro"));
+            seedStaleCache(second, suite, "/srv/share/it-repro/app", 1_100_000_000L);
+            ok(second.berth("init", "/srv/share/it-repro"));
+            JsonNode built = build(second, false, "app.build");
+            System.out.println("ReproducibleBuildIT " + suite + ": first host " + digest + ", second host " + built.path("digest").asText());
+            assertThat(built.path("epochCommit").asText()).isEqualTo(epochCommit);
+            if (!built.path("digest").asText().equals(digest)) {
+                sh(first, "rm -rf /srv/share/it-repro-img && skopeo copy -q containers-storage:localhost/it-repro:latest oci:/srv/share/it-repro-img:x");
+                sh(second, "rm -rf /srv/share/it-repro-img && skopeo copy -q containers-storage:localhost/it-repro:latest oci:/srv/share/it-repro-img:x");
+                List<String> differences = ImageBuilds.differences(OciLayout.read(first.hostPath("/srv/share/it-repro-img")),
+                        OciLayout.read(second.hostPath("/srv/share/it-repro-img")));
+                throw new AssertionError("the same commit built another digest on a second " + suite + " host: " + digest + " → "
+                        + built.path("digest").asText() + "; first → second:\n  " + String.join("\n  ", differences));
+            }
+        } finally {
+            second.berth("prune", "-q", "--images");
+            second.exec("sh", "-c", "podman rmi -f " + STALE + " >/dev/null 2>&1; true");
+            FileTrees.deleteRecursively(second.hostPath("/srv/share/it-repro"));
+            FileTrees.deleteRecursively(second.hostPath("/srv/share/it-repro-base"));
+            FileTrees.deleteRecursively(handover);
+            FileTrees.deleteRecursively(first.hostPath("/srv/share/it-repro-img"));
+            FileTrees.deleteRecursively(second.hostPath("/srv/share/it-repro-img"));
+            if (System.getenv("KEEP_TESTBED") == null) {
+                second.down();
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        FileTrees.deleteRecursively(to);
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

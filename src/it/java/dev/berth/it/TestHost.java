@@ -74,10 +74,15 @@ public final class TestHost {
      * Several run at once beside the default one. Bring it down with {@link #down()}.
      */
     public static synchronized TestHost forDir(Path dir, String name) {
+        return forDir(dir, name, "trixie");
+    }
+
+    /** {@link #forDir(Path, String)} of a given Debian suite ({@code trixie}, {@code forky}). */
+    public static synchronized TestHost forDir(Path dir, String name, String suite) {
         Path key = dir.toAbsolutePath().normalize();
         TestHost h = others.get(key);
         if (h == null) {
-            h = new TestHost(testbedScript(), Map.of("BERTH_TESTBED_DIR", key.toString(), "BERTH_TESTBED_NAME", name));
+            h = new TestHost(testbedScript(), Map.of("BERTH_TESTBED_DIR", key.toString(), "BERTH_TESTBED_NAME", name, "SUITE", suite));
             others.put(key, h);
         }
         return h;

@@ -90,7 +90,8 @@ public final class ImageBuilds {
         }
     }
 
-    private static List<String> differences(OciLayout a, OciLayout b) throws IOException {
+    /** What differs between two images: config fields, then layer entries (package-private for the ITs). */
+    static List<String> differences(OciLayout a, OciLayout b) throws IOException {
         List<String> out = new ArrayList<>();
         if (!a.configDigest().equals(b.configDigest())) {
             ConfigDiff.between(a.config(), b.config()).forEach(d -> out.add("config " + d));

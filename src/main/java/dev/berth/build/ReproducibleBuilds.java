@@ -86,8 +86,9 @@ public final class ReproducibleBuilds implements BuildStep {
     }
 
     /**
-     * Builds, from the checkout, every build unit the plan starts or restarts. The units then rebuild from
-     * a warm cache to the same image; a failure here leaves every running container alone.
+     * Builds, from the checkout, every build unit the plan starts or restarts. The units then rebuild to the
+     * same image (from a warm cache on Podman 5.6+; from scratch on older Podman, see {@link TimestampMode});
+     * a failure here leaves every running container alone.
      */
     @Override
     public void buildChanged(Plan plan, DesiredState desired, Path checkout, Consumer<String> progress) throws BuildException {

@@ -7,7 +7,12 @@ import java.util.List;
  * <ul>
  *   <li>{@link #SOURCE_DATE_EPOCH} (Podman 5.6+, buildah 1.41): image and history times are the epoch,
  *       files in new layers newer than it are clamped to it;</li>
- *   <li>{@link #TIMESTAMP} (older Podman): the created time and every file time in new layers are the epoch.</li>
+ *   <li>{@link #TIMESTAMP} (older Podman): the created time and every file time in new layers are the epoch.
+ *       Podman 5.4 (buildah 1.39) leaves {@code --timestamp} out of its layer-cache key: a step cached by an
+ *       earlier build of the same steps at another epoch is reused as it is, with that build's file times and
+ *       history times, so the same commit gives another digest on a host that built the steps before than on a
+ *       fresh one. So this mode also turns the cache off ({@code --no-cache}: cached steps are never read). Podman
+ *       5.6+ keys its cache on {@code --source-date-epoch}, so the cache stays on there.</li>
  * </ul>
  */
 public enum TimestampMode {
@@ -28,7 +33,7 @@ public enum TimestampMode {
     public List<String> podmanArgs(long epoch) {
         return switch (this) {
             case SOURCE_DATE_EPOCH -> List.of("--source-date-epoch=" + epoch, "--rewrite-timestamp");
-            case TIMESTAMP -> List.of("--timestamp=" + epoch);
+            case TIMESTAMP -> List.of("--timestamp=" + epoch, "--no-cache");
         };
     }
 

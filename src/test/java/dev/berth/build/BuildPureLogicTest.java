@@ -2,6 +2,7 @@ package dev.berth.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.git.LastChange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,22 @@ class BuildPureLogicTest {
         assertThat(TimestampMode.forPodman(PodmanVersion.parse("5.4.2"))).isEqualTo(TimestampMode.TIMESTAMP);
         assertThat(TimestampMode.forPodman(PodmanVersion.parse("5.6.0"))).isEqualTo(TimestampMode.SOURCE_DATE_EPOCH);
         assertThat(TimestampMode.SOURCE_DATE_EPOCH.podmanArgs(42)).containsExactly("--source-date-epoch=42", "--rewrite-timestamp");
-        assertThat(TimestampMode.TIMESTAMP.podmanArgs(42)).containsExactly("--timestamp=42");
+        assertThat(TimestampMode.TIMESTAMP.podmanArgs(42)).containsExactly("--timestamp=42", "--no-cache");
+    }
+
+    @Test
+    void theDropInKeepsTheHostsCacheAndImageNamesOutOfTheImage() {
+        // Podman 5.4 reuses a cached step whatever its --timestamp: the drop-in must turn the cache off there,
+        // and only there (5.6+ keys the cache on --source-date-epoch, so a warm cache is still right); on both,
+        // the base image's local name must not reach the history or the manifest's base.name annotation
+        BuildEpoch old = new BuildEpoch("app.build", "localhost/app:latest",
+                new LastChange("0123456789abcdef0123456789abcdef01234567", 1700000000L), TimestampMode.TIMESTAMP, "5.4.2");
+        assertThat(ReproducibleDropIn.content(old)).contains("\nPodmanArgs=--timestamp=1700000000 --no-cache --omit-history --annotation=org.opencontainers.image.base.name=\n");
+        BuildEpoch current = new BuildEpoch("app.build", "localhost/app:latest",
+                new LastChange("0123456789abcdef0123456789abcdef01234567", 1700000000L), TimestampMode.SOURCE_DATE_EPOCH, "5.8.6");
+        assertThat(ReproducibleDropIn.content(current))
+                .contains("\nPodmanArgs=--source-date-epoch=1700000000 --rewrite-timestamp --omit-history"
+                        + " --annotation=org.opencontainers.image.base.name=\n").doesNotContain("--no-cache");
     }
 
     @Test
