@@ -106,6 +106,11 @@ class ReproducibleBuildIT {
                 String appId = sh(host, "podman inspect --format '{{.Id}}' it-repro-app");
                 assertThat(sh(host, "podman inspect --format '{{.Image}}' it-repro-app"))
                         .isEqualTo(build.path("imageId").asText());
+                // a sync of the deployed commit (what the daemon does on every tick) changes nothing and succeeds:
+                // the reused checkout must not show Berth's own generated drop-in as a repository file
+                TestHost.Result resync = host.berth("sync");
+                ok(resync);
+                assertThat(sh(host, "podman inspect --format '{{.Id}}' it-repro-app")).isEqualTo(appId);
 
                 // the same commit built again, with a stray SOURCE_DATE_EPOCH in Berth's environment
                 TestHost.Result again = host.exec(Duration.ofMinutes(3), "env", "SOURCE_DATE_EPOCH=1", "/opt/berth/berth", "build", "app.build");

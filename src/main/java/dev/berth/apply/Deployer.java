@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.build.GeneratedFiles;
 import dev.berth.build.BuildException;
 import dev.berth.build.BuildStep;
 import dev.berth.git.CommitInfo;
@@ -302,6 +303,7 @@ public final class Deployer {
         String want = commit + " " + path;
         try {
             if (Files.isDirectory(checkout) && Files.exists(marker) && Files.readString(marker).equals(want)) {
+                GeneratedFiles.removeAll(checkout); // the build step adds them again, for this sync
                 return;
             }
             Files.deleteIfExists(marker);

@@ -59,6 +59,11 @@ public final class ReproducibleBuilds implements BuildStep {
             throw new BuildException("cannot find when the builds' inputs last changed: " + e.getMessage(), e);
         }
         BuildEpochs.Augmented augmented = BuildEpochs.augment(desired, epochs);
+        try {
+            GeneratedFiles.record(source.checkout(), augmented.generated().keySet());
+        } catch (IOException e) {
+            throw new BuildException("cannot write the list of generated files next to " + source.checkout() + ": " + e.getMessage(), e);
+        }
         for (Map.Entry<String, String> f : augmented.generated().entrySet()) {
             Path p = source.checkout().resolve(f.getKey());
             try {
