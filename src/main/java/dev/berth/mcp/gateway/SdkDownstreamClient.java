@@ -41,8 +41,22 @@ final class SdkDownstreamClient implements DownstreamClient {
             }
         }
         StdioClientTransport transport = new StdioClientTransport(params.build(), JSON);
-        transport.setStdErrorHandler(line -> { }); // the server's own chatter; its failures surface as protocol errors
-        return connect(transport, server, toolsChanged);
+        // the last lines of stderr (podman's or the server's) explain a container that would not start
+        java.util.Deque<String> stderr = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        transport.setStdErrorHandler(line -> {
+            stderr.addLast(line);
+            while (stderr.size() > 3) {
+                stderr.pollFirst();
+            }
+        });
+        try {
+            return connect(transport, server, toolsChanged);
+        } catch (RuntimeException e) {
+            if (stderr.isEmpty()) {
+                throw e;
+            }
+            throw new IllegalStateException(DownstreamServer.describe(e) + "; its stderr: " + String.join(" | ", stderr), e);
+        }
     }
 
     private static SdkDownstreamClient connect(McpClientTransport transport, McpServerDeclaration server,
