@@ -186,6 +186,17 @@ class McpGatewayIT {
         assertThat(collision.stdout().lines().filter(l -> l.contains("'" + HTTP + "'") && l.contains(HTTP + ".container")
                 && l.contains("tools/" + HTTP + ".mcp")).count()).as(collision.stdout()).isEqualTo(2);
 
+        // a stdio server whose image cannot be pulled: podman's own error, at once (not a timeout)
+        Files.writeString(colliding.resolve("tools/" + HTTP + ".mcp"), stdioServer("test")
+                .replace(IMAGE + "test", "localhost:5000/no-such-image:1"));
+        Files.delete(colliding.resolve(HTTP + ".container"));
+        long lockStart = System.nanoTime();
+        TestHost.Result unpullable = host.exec(Duration.ofMinutes(2), "env", "CONTAINERS_CONF_OVERRIDE=" + NO_CGROUPS,
+                "/opt/berth/berth", "mcp", "lock", "--repo", COLLIDING);
+        assertThat(unpullable.exitCode()).as(unpullable.toString()).isEqualTo(1);
+        assertThat(unpullable.stderr()).contains("'" + HTTP + "'").contains("exited").contains("manifest unknown");
+        assertThat(Duration.ofNanos(System.nanoTime() - lockStart)).isLessThan(Duration.ofSeconds(20));
+
         step("before 8.");
         // 8. the rug pull: a commit moves both servers to an image whose echo says something else; the lock
         // is not updated, so echo is withheld from both (and refused), the rest is served

@@ -34,7 +34,7 @@ final class DownstreamServer implements AutoCloseable {
     }
 
     static final Connector SDK = (server, name, changed) -> server.isStdio()
-            ? SdkDownstreamClient.stdio(server, name, changed) : HttpDownstreamClient.connect(server);
+            ? StdioDownstreamClient.start(server, name) : HttpDownstreamClient.connect(server);
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(15);

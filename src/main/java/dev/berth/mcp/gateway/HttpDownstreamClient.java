@@ -1,10 +1,7 @@
 package dev.berth.mcp.gateway;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 
 /**
@@ -35,9 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are not listened for: the health check lists the tools again every couple of seconds instead, which also
  * catches a server that changes its tools without saying so.
  */
-final class HttpDownstreamClient implements DownstreamClient {
-    static final String PROTOCOL_VERSION = "2025-06-18";
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+final class HttpDownstreamClient extends JsonRpcDownstream {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,10 +39,7 @@ final class HttpDownstreamClient implements DownstreamClient {
 
     private final URI endpoint;
     private final Duration timeout;
-    private final AtomicLong ids = new AtomicLong();
     private volatile String sessionId;
-    private volatile String protocolVersion = PROTOCOL_VERSION;
-    private volatile McpSchema.ServerCapabilities capabilities;
 
     private HttpDownstreamClient(URI endpoint, Duration timeout) {
         this.endpoint = endpoint;
@@ -61,53 +49,8 @@ final class HttpDownstreamClient implements DownstreamClient {
     /** Connects and initialises (the MCP handshake); throws when the server does not answer. */
     static HttpDownstreamClient connect(McpServerDeclaration server) {
         HttpDownstreamClient c = new HttpDownstreamClient(server.endpoint(), server.callTimeout());
-        ObjectNode params = JSON.createObjectNode();
-        params.put("protocolVersion", PROTOCOL_VERSION);
-        params.putObject("capabilities");
-        params.putObject("clientInfo").put("name", "berth-gateway").put("version", "1");
-        JsonNode init = c.request("initialize", params);
-        c.protocolVersion = init.path("protocolVersion").asText(PROTOCOL_VERSION);
-        c.capabilities = JSON.convertValue(init.path("capabilities"), McpSchema.ServerCapabilities.class);
-        c.post(message(null, "notifications/initialized", null), false);
+        c.initialize();
         return c;
-    }
-
-    @Override
-    public List<McpSchema.Tool> tools() {
-        return pages("tools/list", "tools", McpSchema.Tool.class);
-    }
-
-    @Override
-    public List<McpSchema.Prompt> prompts() {
-        return capabilities == null || capabilities.prompts() == null ? List.of()
-                : pages("prompts/list", "prompts", McpSchema.Prompt.class);
-    }
-
-    @Override
-    public List<McpSchema.Resource> resources() {
-        return capabilities == null || capabilities.resources() == null ? List.of()
-                : pages("resources/list", "resources", McpSchema.Resource.class);
-    }
-
-    @Override
-    public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return JSON.convertValue(request("tools/call", named("name", tool, arguments)), McpSchema.CallToolResult.class);
-    }
-
-    @Override
-    public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) {
-        return JSON.convertValue(request("prompts/get", named("name", name, arguments)), McpSchema.GetPromptResult.class);
-    }
-
-    @Override
-    public McpSchema.ReadResourceResult read(String uri) {
-        ObjectNode params = JSON.createObjectNode().put("uri", uri);
-        return JSON.convertValue(request("resources/read", params), McpSchema.ReadResourceResult.class);
-    }
-
-    @Override
-    public void ping() {
-        request("ping", null);
     }
 
     /** Ends the session on the server (best effort: the server may already be gone). */
@@ -116,69 +59,19 @@ final class HttpDownstreamClient implements DownstreamClient {
         String id = sessionId;
         if (id != null) {
             HTTP.sendAsync(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).header("Mcp-Session-Id", id)
-                    .header("MCP-Protocol-Version", protocolVersion).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                    .header("MCP-Protocol-Version", protocolVersion()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 
-    private static ObjectNode named(String key, String value, Map<String, Object> arguments) {
-        ObjectNode params = JSON.createObjectNode().put(key, value);
-        params.set("arguments", JSON.valueToTree(arguments == null ? Map.of() : arguments));
-        return params;
-    }
-
-    private <T> List<T> pages(String method, String field, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            ObjectNode params = JSON.createObjectNode();
-            if (cursor != null) {
-                params.put("cursor", cursor);
-            }
-            JsonNode page = request(method, params);
-            for (JsonNode item : page.path(field)) {
-                out.add(JSON.convertValue(item, type));
-            }
-            cursor = page.path("nextCursor").isTextual() && !page.path("nextCursor").asText().isEmpty()
-                    ? page.path("nextCursor").asText() : null;
-        } while (cursor != null);
-        return out;
-    }
-
-    private static ObjectNode message(Long id, String method, JsonNode params) {
-        ObjectNode m = JSON.createObjectNode().put("jsonrpc", "2.0");
-        if (id != null) {
-            m.put("id", id);
-        }
-        m.put("method", method);
-        if (params != null) {
-            m.set("params", params);
-        }
-        return m;
-    }
-
-    /** One request and its result; a JSON-RPC error, an HTTP error or a timeout is an exception. */
-    JsonNode request(String method, JsonNode params) {
-        long id = ids.incrementAndGet();
-        JsonNode response = post(message(id, method, params), true);
-        if (response.has("error")) {
-            JsonNode e = response.get("error");
-            throw new IllegalStateException(method + " failed: " + e.path("message").asText("error") + " (" + e.path("code").asInt() + ")");
-        }
-        JsonNode result = response.get("result");
-        if (result == null) {
-            throw new IllegalStateException(method + ": the server's answer has neither result nor error");
-        }
-        return result;
-    }
-
-    private JsonNode post(ObjectNode message, boolean expectResponse) {
+    @Override
+    JsonNode exchange(ObjectNode message, boolean expectResponse) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(message)));
         String session = sessionId;
         if (session != null) {
-            b.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", protocolVersion);
+            b.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", protocolVersion());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpResponse<InputStream> response;
@@ -211,9 +104,6 @@ final class HttpDownstreamClient implements DownstreamClient {
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode answer = type.startsWith("text/event-stream") ? fromEvents(limited, message.path("id"))
                     : JSON.readTree(limited);
-            if (answer == null || !answer.isObject()) {
-                throw new IllegalStateException("the server's answer is not a JSON-RPC response");
-            }
             return answer;
         } catch (IOException e) {
             throw new IllegalStateException(System.nanoTime() >= deadline ? "no complete answer within " + timeout.toMillis()
@@ -232,7 +122,7 @@ final class HttpDownstreamClient implements DownstreamClient {
                 if (data.length() > 0) {
                     JsonNode event = JSON.readTree(data.toString());
                     data.setLength(0);
-                    if (event != null && event.path("id").asText().equals(id.asText()) && (event.has("result") || event.has("error"))) {
+                    if (answers(event, id)) {
                         return event;
                     }
                 }
@@ -242,14 +132,6 @@ final class HttpDownstreamClient implements DownstreamClient {
             } else if (line.startsWith("data:")) {
                 data.append(line.startsWith("data: ") ? line.substring(6) : line.substring(5)).append('\n');
             }
-        }
-    }
-
-    private static byte[] write(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
