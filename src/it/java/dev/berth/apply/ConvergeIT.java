@@ -68,8 +68,19 @@ class ConvergeIT {
         assertThat(host.run("podman container exists it-db").exitCode()).isNotZero();
         assertThat(host.run("test -e /etc/containers/systemd/berth/db.container").exitCode()).isNotZero();
 
+        // removed together: the dependent stops first, by the dependencies recorded when they were applied
+        // (the name order alone would stop a-db first)
+        r.write("a-db.container", Units.sleeper("it-a-db", "1"))
+                .write("z-app.container", "[Unit]\nRequires=a-db.service\nAfter=a-db.service\n" + Units.sleeper("it-z-app", "1"))
+                .commit("app and its db");
+        host.berthOk("sync");
+        assertThat(host.activeState("z-app.service")).isEqualTo("active");
+        r.delete("a-db.container").delete("z-app.container").commit("remove app and db");
+        String removal = host.berthOk("sync");
+        assertThat(removal.indexOf("stop z-app.service")).as(removal).isNotNegative().isLessThan(removal.indexOf("stop a-db.service"));
+
         String status = host.berthOk("status");
-        assertThat(status).contains("remove db").contains("site.service").contains("Drift:      none");
+        assertThat(status).contains("remove app and db").contains("site.service").contains("Drift:      none");
     }
 
     @Test

@@ -146,6 +146,7 @@ class SafeDeliveryIT {
         // a unit name the host already has
         r.write("systemd-journald.service", "[Service]\nExecStart=/bin/true\n").write("web/site/index.html", "must not appear\n");
         r.commit("take over journald");
+        previewRefuses("systemd-journald.service", "/usr/lib/systemd/system/systemd-journald.service");
         refused("systemd-journald.service", "/usr/lib/systemd/system/systemd-journald.service");
         assertThat(host.run("test -e /etc/systemd/system/systemd-journald.service").exitCode()).isNotZero();
         r.delete("systemd-journald.service");
@@ -153,6 +154,7 @@ class SafeDeliveryIT {
         // a unit file Berth did not write, until adopted
         host.sh("printf '[Service]\\nType=oneshot\\nExecStart=/bin/echo host\\n' > /etc/systemd/system/it-foreign.service");
         r.write("it-foreign.service", "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/echo berth\n").commit("foreign");
+        previewRefuses("it-foreign.service", "berth adopt it-foreign.service");
         refused("it-foreign.service", "berth adopt it-foreign.service");
         assertThat(host.sh("cat /etc/systemd/system/it-foreign.service")).contains("echo host");
         r.delete("it-foreign.service");
@@ -182,6 +184,22 @@ class SafeDeliveryIT {
         r.write("it-foreign.service", "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/echo berth\n").commit("adopted");
         host.berthOk("sync");
         assertThat(host.sh("cat /etc/systemd/system/it-foreign.service")).contains("echo berth");
+    }
+
+    /** {@code plan} and {@code sync --dry-run} say the sync would be refused, naming {@code what}, and record nothing. */
+    private void previewRefuses(String file, String what) {
+        String lastSyncBefore = lastSyncLine();
+        for (String[] preview : new String[][] {{"plan"}, {"sync", "--dry-run"}}) {
+            TestHost.Result r = host.berth(preview);
+            assertThat(r.exitCode()).as(String.join(" ", preview) + ": " + r.stdout()).isNotZero();
+            assertThat(r.stderr()).contains("the sync would fail").contains("would not be applied").contains(file).contains(what);
+        }
+        assertThat(lastSyncLine()).as("a preview records nothing").isEqualTo(lastSyncBefore);
+        assertThat(host.http(18204)).isEqualTo("running");
+    }
+
+    private String lastSyncLine() {
+        return host.berth("status").stdout().lines().filter(l -> l.startsWith("Last sync:")).findFirst().orElseThrow();
     }
 
     /** A sync that must fail naming {@code what}, with nothing of the commit applied. */

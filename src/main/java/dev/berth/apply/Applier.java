@@ -148,6 +148,13 @@ public final class Applier {
                 units.put(u.fileName(), recorded(u));
             }
         }
+        // State written before dependencies were recorded learns them here, for the units this plan leaves alone.
+        for (RepoUnit u : desired.units().values()) {
+            AppliedUnit known = units.get(u.fileName());
+            if (known != null && known.dependsOn() == null && known.systemdName().equals(u.systemdName())) {
+                units.put(u.fileName(), known.withDependsOn(u.dependsOn()));
+            }
+        }
 
         List<RepoUnit> started = new ArrayList<>();
         for (Action a : plan.actions()) {
@@ -236,7 +243,7 @@ public final class Applier {
     }
 
     private AppliedUnit recorded(RepoUnit u) {
-        return new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart());
+        return new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart(), u.dependsOn());
     }
 
     private UnitFailure failure(RepoUnit u, String message) {

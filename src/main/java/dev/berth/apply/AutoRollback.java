@@ -62,7 +62,9 @@ final class AutoRollback {
     static AppliedState markFailed(AppliedState applied, List<UnitFailure> failures) {
         Map<String, AppliedUnit> units = new HashMap<>(applied.units());
         for (UnitFailure f : failures) {
-            units.put(f.unit(), new AppliedUnit(f.unit(), f.systemdName(), FAILED_DIGEST, true));
+            AppliedUnit before = units.get(f.unit()); // its dependencies, if known, still order its stop
+            units.put(f.unit(), new AppliedUnit(f.unit(), f.systemdName(), FAILED_DIGEST, true,
+                    before == null ? null : before.dependsOn()));
         }
         return new AppliedState(applied.commit(), applied.files(), units);
     }

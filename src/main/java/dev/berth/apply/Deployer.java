@@ -238,8 +238,14 @@ public final class Deployer {
             return failed(dryRun, target, e.getMessage(), reason);
         }
         Plan plan = Planner.plan(desired, applied, ObservedFiles.of(layout, applied));
+        // Only looks at the unit folders, so a plan or dry run can say the sync would be refused.
+        List<String> reserved = ReservedUnitNames.forHost(layout)
+                .refusals(desired, applied, Set.copyOf(settings.adopted()));
         if (dryRun) {
-            SyncReport report = refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal);
+            SyncReport report = reserved.isEmpty()
+                    ? refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal)
+                    : new SyncReport(clock.millis(), SyncReport.FAILED, target.id(),
+                            "commit " + target.shortId() + " would not be applied:\n  " + String.join("\n  ", reserved), List.of(), List.of());
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
         if (plan.isEmpty() && target.id().equals(applied.commit())) {
@@ -248,8 +254,6 @@ public final class Deployer {
             saveReport(report);
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
-        List<String> reserved = ReservedUnitNames.forHost(layout)
-                .refusals(desired, applied, Set.copyOf(settings.adopted()));
         if (!reserved.isEmpty()) {
             return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
         }

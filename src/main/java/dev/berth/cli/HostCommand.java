@@ -62,6 +62,18 @@ abstract class HostCommand implements Callable<Integer> {
         return ErrorHandler.EXIT_FAILURE;
     }
 
+    /**
+     * Ends a plan or dry run whose plan (if any) is printed: a sync that would fail or be refused says so
+     * and exits non-zero, as the sync itself would.
+     */
+    int reportPreview(SyncOutcome outcome) {
+        if (outcome.ok()) {
+            return 0;
+        }
+        err().println("berth: the sync would fail: " + outcome.report().error());
+        return ErrorHandler.EXIT_FAILURE;
+    }
+
     static String shortId(String id) {
         return id == null ? "(none)" : id.substring(0, Math.min(12, id.length()));
     }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what the next sync would do, with the reason for each step.",
-            "Fetches the repository, changes nothing on the host. 'berth diff' also shows the file changes."})
+            "Fetches the repository, changes nothing on the host. 'berth diff' also shows the file changes.",
+            "Exits 1 when the sync would fail or be refused: an invalid or untrusted commit, or a unit name the host",
+            "already has (hand it over with 'berth adopt NAME')."})
 class PlanCommand extends HostCommand {
 
     @Option(names = "--diff", description = "Show unified diffs of the files that would change (default for 'berth diff').")
@@ -38,7 +40,7 @@ class PlanCommand extends HostCommand {
         }
         SyncOutcome outcome = w.deployer().sync(true, false, "plan");
         if (outcome.plan() == null) {
-            return report(outcome);
+            return reportPreview(outcome);
         }
         out().print(PlanText.render(outcome.plan(), outcome.commit()));
         if (diff) {
@@ -53,7 +55,8 @@ class PlanCommand extends HostCommand {
                 }
             }
         }
-        return 0;
+        out().flush();
+        return reportPreview(outcome);
     }
 
     /** What another host would get: its share, planned against an empty applied state. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
             "Only what changed is touched: changed units restart, new ones start, removed ones stop."})
 final class SyncCommand extends HostCommand {
 
-    @Option(names = {"-n", "--dry-run"}, description = "Print the plan and change nothing on the host: no file, no systemctl call.")
+    @Option(names = {"-n", "--dry-run"}, description = {"Print the plan and change nothing on the host: no file, no systemctl call.",
+            "Exits 1, saying why, when the sync would fail or be refused (as 'berth plan')."})
     boolean dryRun;
 
     @Option(names = "--resume", description = "Lift a rollback pin and follow the branch again.")
@@ -48,7 +49,7 @@ final class SyncCommand extends HostCommand {
             if (outcome.plan() != null) {
                 out().print(PlanText.render(outcome.plan(), outcome.commit()));
             }
-            return outcome.ok() ? 0 : report(outcome);
+            return reportPreview(outcome);
         }
         return locked(w, () -> report((noRollback ? w.deployer().keepFailedState() : w.deployer()).sync(false, resume, "sync")));
     }

@@ -17,9 +17,9 @@ import java.util.Map;
  * reads only its arguments, so {@code berth plan} and {@code berth apply} always agree, and the same
  * input always gives the same plan.
  *
- * <p>The order is: STOPs (dependents first), REMOVE_FILEs, WRITE_FILEs (by target), one DAEMON_RELOAD
- * if any file changed, then STARTs and RESTARTs in dependency order, with Berth's own unit last so it
- * restarts itself only after everything else is up.
+ * <p>The order is: STOPs (dependents first, by the dependencies recorded in the applied state), REMOVE_FILEs,
+ * WRITE_FILEs (by target), one DAEMON_RELOAD if any file changed, then STARTs and RESTARTs in dependency
+ * order, with Berth's own unit last so it restarts itself only after everything else is up.
  */
 public final class Planner {
 
@@ -71,7 +71,7 @@ public final class Planner {
 
         List<Action> plan = new ArrayList<>(stops.size() + files.removals().size() + files.writes().size()
                 + 1 + startsByUnit.size());
-        plan.addAll(orderStops(stops, desired));
+        plan.addAll(orderStops(stops, desired, applied));
         plan.addAll(files.removals());
         plan.addAll(files.writes());
         if (!files.isEmpty()) {
@@ -135,12 +135,13 @@ public final class Planner {
     }
 
     /**
-     * Dependents stop before what they depend on. The applied state does not record dependencies, so
-     * for a removed unit its kind stands in: triggers first, then the workloads, then pods, then images
-     * and builds, then volumes and networks. Renamed units still in the repository use their real
-     * dependencies.
+     * Dependents stop before what they depend on. A unit's dependencies are the ones recorded when it was
+     * applied (what is running now), else its repository definition's if it is still there (a rename).
+     * Where neither is known (state written before dependencies were recorded) its kind stands in, as the
+     * tie-break of the sort: triggers first, then the workloads, then pods, then images and builds, then
+     * volumes and networks.
      */
-    private static List<Action> orderStops(List<Action> stops, DesiredState desired) {
+    private static List<Action> orderStops(List<Action> stops, DesiredState desired, AppliedState applied) {
         if (stops.size() < 2) {
             return stops;
         }
@@ -157,13 +158,10 @@ public final class Planner {
             dependents.add(new ArrayList<>(0));
         }
         for (Action stop : byKindThenName) {
-            RepoUnit stillDesired = desired.units().get(stop.unit());
-            if (stillDesired != null) {
-                for (String dependency : stillDesired.dependsOn()) {
-                    Integer at = position.get(dependency);
-                    if (at != null) {
-                        dependents.get(at).add(stop.unit());
-                    }
+            for (String dependency : dependenciesOf(stop.unit(), desired, applied)) {
+                Integer at = position.get(dependency);
+                if (at != null) {
+                    dependents.get(at).add(stop.unit());
                 }
             }
         }
@@ -172,6 +170,15 @@ public final class Planner {
             ordered.add(byKindThenName.get(i));
         }
         return ordered;
+    }
+
+    private static List<String> dependenciesOf(String unitFileName, DesiredState desired, AppliedState applied) {
+        AppliedUnit running = applied.units().get(unitFileName);
+        if (running != null && running.dependsOn() != null) {
+            return running.dependsOn();
+        }
+        RepoUnit stillDesired = desired.units().get(unitFileName);
+        return stillDesired == null ? List.of() : stillDesired.dependsOn();
     }
 
     /** Positions of the named units; -1 for names outside the list, which the sort ignores. */

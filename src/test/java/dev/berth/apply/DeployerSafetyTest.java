@@ -214,7 +214,24 @@ class DeployerSafetyTest {
         init();
         Files.createDirectories(layout.unitDir());
         Files.writeString(layout.unitDir().resolve("backup.service"), "[Service]\nExecStart=/bin/true\n");
-        repo.write("backup.service", "[Service]\nExecStart=/bin/false\n").write("web/web.env", "V=9\n").commit("take over backup");
+        repo.write("backup.service", "[Service]\nExecStart=/bin/false\n").write("web/web.env", "V=9\n");
+        String take = repo.commit("take over backup");
+        var lastSyncBefore = store.lastSync();
+        var historyBefore = store.history();
+
+        SyncOutcome dry = deployer().sync(true, false, "dry-run");
+
+        assertThat(dry.ok()).as("a dry run says the sync would be refused").isFalse();
+        assertThat(dry.report().error()).contains("commit " + take.substring(0, 12) + " would not be applied")
+                .contains("backup.service").contains(layout.unitDir().resolve("backup.service").toString())
+                .contains("berth adopt backup.service");
+        assertThat(dry.plan()).as("the plan is still shown").isNotNull();
+        assertThat(dry.changed()).isFalse();
+        assertThat(layout.unitDir().resolve("backup.service")).content().contains("/bin/true");
+        assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=1");
+        assertThat(systemd.takeCalls()).isEmpty();
+        assertThat(store.lastSync()).as("a dry run records nothing").isEqualTo(lastSyncBefore);
+        assertThat(store.history()).isEqualTo(historyBefore);
 
         SyncOutcome out = deployer().sync(false, false, "sync");
 
@@ -225,6 +242,7 @@ class DeployerSafetyTest {
         assertThat(systemd.takeCalls()).isEmpty();
 
         safety.saveSettings(SafetySettings.DEFAULTS.withAdopted("backup.service"));
+        assertThat(deployer().sync(true, false, "dry-run").ok()).as("adopted: the dry run expects a sync to go through").isTrue();
         assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
         assertThat(layout.unitDir().resolve("backup.service")).content().contains("/bin/false");
         assertThat(store.applied().files()).containsKey("unit/backup.service");

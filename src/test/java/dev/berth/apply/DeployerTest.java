@@ -72,6 +72,27 @@ class DeployerTest {
     }
 
     @Test
+    void eachUnitIsRecordedWithItsDependenciesAndOldStateLearnsThemAtTheNextApply() throws Exception {
+        deployer.init(config());
+        assertThat(store.applied().units().get("web.container").dependsOn()).containsExactly("net.network");
+        assertThat(store.applied().units().get("db.container").dependsOn()).isEmpty();
+
+        // as a Berth from before dependencies were recorded left it
+        java.util.Map<String, dev.berth.state.AppliedUnit> old = new java.util.HashMap<>();
+        store.applied().units().forEach((name, u) -> old.put(name, u.withDependsOn(null)));
+        AppliedState before = store.applied();
+        store.saveApplied(new AppliedState(before.commit(), before.files(), old));
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("only db changes");
+        systemd.takeCalls();
+
+        assertThat(deployer.sync(false, false, "sync").ok()).isTrue();
+
+        assertThat(systemd.takeCalls()).as("web is left alone").noneMatch(c -> c.contains("web.service"));
+        assertThat(store.applied().units().get("web.container").dependsOn()).containsExactly("net.network");
+        assertThat(store.applied().units().get("net.network").dependsOn()).isEmpty();
+    }
+
+    @Test
     void aSecondSyncWithNothingNewTouchesNothing() throws Exception {
         deployer.init(config());
         systemd.takeCalls();

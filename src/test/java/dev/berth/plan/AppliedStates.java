@@ -27,6 +27,13 @@ final class AppliedStates {
     }
 
     static AppliedUnit recorded(RepoUnit u) {
-        return new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart());
+        return new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart(), u.dependsOn());
+    }
+
+    /** As a Berth from before dependencies were recorded left the host. */
+    static AppliedState withoutDependencies(AppliedState applied) {
+        Map<String, AppliedUnit> units = new HashMap<>();
+        applied.units().forEach((name, u) -> units.put(name, u.withDependsOn(null)));
+        return new AppliedState(applied.commit(), applied.files(), units);
     }
 }

@@ -35,9 +35,12 @@ class PlannerPropertiesTest {
         }
     }
 
-    /** A repository, the commit the host last applied, and what the host did to it since. */
+    /**
+     * A repository, the commit the host last applied, and what the host did to it since; units listed in
+     * {@code unrecordedDependencies} were applied by a Berth that did not record dependencies.
+     */
     record Scenario(List<UnitSpec> desired, List<UnitSpec> previous, boolean lastIsSelf,
-                    List<Integer> forgottenUnits, List<Integer> drift) {
+                    List<Integer> forgottenUnits, List<Integer> drift, List<Integer> unrecordedDependencies) {
     }
 
     @Provide
@@ -53,13 +56,14 @@ class PlannerPropertiesTest {
                 .use(Arbitraries.integers().between(0, 5)).in((a, v) -> { a[7] = v; return a; })
                 .build(a -> new UnitSpec(a[0], a[1], a[2], a[3], a[4], a[5], a[6] != 0, a[7] == 0));
         Arbitrary<List<UnitSpec>> units = unit.list().ofMaxSize(10);
-        return Builders.withBuilder(() -> new Object[5])
+        return Builders.withBuilder(() -> new Object[6])
                 .use(units).in((s, v) -> { s[0] = v; return s; })
                 .use(Arbitraries.oneOf(units, Arbitraries.just(List.<UnitSpec>of()))).in((s, v) -> { s[1] = v; return s; })
                 .use(Arbitraries.of(true, false)).in((s, v) -> { s[2] = v; return s; })
                 .use(Arbitraries.integers().between(0, 12).list().ofMaxSize(3)).in((s, v) -> { s[3] = v; return s; })
                 .use(Arbitraries.integers().between(0, 6).list().ofMaxSize(30)).in((s, v) -> { s[4] = v; return s; })
-                .build(s -> new Scenario(cast(s[0]), cast(s[1]), (Boolean) s[2], cast(s[3]), cast(s[4])));
+                .use(Arbitraries.integers().between(0, 12).list().ofMaxSize(6)).in((s, v) -> { s[5] = v; return s; })
+                .build(s -> new Scenario(cast(s[0]), cast(s[1]), (Boolean) s[2], cast(s[3]), cast(s[4]), cast(s[5])));
     }
 
     @SuppressWarnings("unchecked")
@@ -115,6 +119,11 @@ class PlannerPropertiesTest {
         Map<String, AppliedUnit> units = new HashMap<>(full.units());
         List<String> names = new ArrayList<>(units.keySet());
         names.sort(null);
+        for (int i : s.unrecordedDependencies()) {
+            if (i < names.size()) {
+                units.put(names.get(i), units.get(names.get(i)).withDependsOn(null));
+            }
+        }
         for (int i : s.forgottenUnits()) {
             if (i < names.size()) {
                 units.remove(names.get(i));
@@ -158,6 +167,13 @@ class PlannerPropertiesTest {
         for (RepoUnit unit : desired.units().values()) {
             if (!unit.options().autoStart()) {
                 units.put(unit.fileName(), AppliedStates.recorded(unit));
+            }
+        }
+        // Units left alone whose dependencies were not recorded get them now.
+        for (RepoUnit unit : desired.units().values()) {
+            AppliedUnit known = units.get(unit.fileName());
+            if (known != null && known.dependsOn() == null && known.systemdName().equals(unit.systemdName())) {
+                units.put(unit.fileName(), known.withDependsOn(unit.dependsOn()));
             }
         }
         return new Host(new AppliedState("desired", files, units), observed);
@@ -204,6 +220,30 @@ class PlannerPropertiesTest {
             }
             if (desired.units().get(unit).options().self()) {
                 assertThat(at).as("Berth's own unit last").isEqualTo(actions.size() - 1);
+            }
+        });
+    }
+
+    @Property(tries = 400)
+    void everyUnitStopsBeforeTheStoppingUnitsItWasRecordedToDependOn(@ForAll("scenarios") Scenario s) {
+        DesiredState desired = repository(s.desired(), s.lastIsSelf());
+        Host host = host(s);
+        List<Action> actions = Planner.plan(desired, host.applied(), host.observed()).actions();
+
+        Map<String, Integer> stoppedAt = new HashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            if (a.type() == ActionType.STOP) {
+                assertThat(stoppedAt.put(a.unit(), i)).as("stopped twice: %s", a.unit()).isNull();
+            }
+        }
+        stoppedAt.forEach((unit, at) -> {
+            List<String> recorded = host.applied().units().get(unit).dependsOn();
+            for (String dependency : recorded == null ? List.<String>of() : recorded) {
+                Integer dependencyAt = stoppedAt.get(dependency);
+                if (dependencyAt != null) {
+                    assertThat(at).as("%s stops before %s, which it depended on", unit, dependency).isLessThan(dependencyAt);
+                }
             }
         });
     }

@@ -244,6 +244,52 @@ class PlannerTest {
         }
 
         @Test
+        void removedUnitsStopInTheDependencyOrderRecordedWhenTheyWereApplied() {
+            // Same kind, and the name order is the wrong way round: only the recorded dependencies get it right.
+            DesiredBuilder before = new DesiredBuilder()
+                    .unit("api.container").add()
+                    .unit("web.container").dependsOn("api.container").add()
+                    .unit("net.network").add()
+                    .unit("db.container").dependsOn("net.network").add();
+            AppliedState applied = fullyApplied(before.build(), "c1");
+
+            Plan plan = Planner.plan(DesiredState.empty(), applied);
+
+            assertThat(plan.ofType(STOP)).extracting(Action::unit)
+                    .containsExactly("db.container", "web.container", "api.container", "net.network");
+        }
+
+        @Test
+        void stateWithoutRecordedDependenciesStopsByKindThenName() {
+            DesiredBuilder before = new DesiredBuilder()
+                    .unit("api.container").add()
+                    .unit("web.container").dependsOn("api.container").add()
+                    .unit("net.network").add()
+                    .unit("db.container").dependsOn("net.network").add();
+            AppliedState oldState = AppliedStates.withoutDependencies(fullyApplied(before.build(), "c1"));
+
+            Plan plan = Planner.plan(DesiredState.empty(), oldState);
+
+            assertThat(plan.ofType(STOP)).extracting(Action::unit)
+                    .containsExactly("api.container", "db.container", "web.container", "net.network");
+        }
+
+        @Test
+        void renamedUnitStopsByTheDependenciesItRanWith() {
+            // web used to need api; the commit that renames web also drops that need and removes api.
+            DesiredBuilder before = new DesiredBuilder()
+                    .unit("api.container").add()
+                    .unit("web.container").dependsOn("api.container").add();
+            AppliedState applied = fullyApplied(before.build(), "c1");
+            DesiredBuilder after = new DesiredBuilder();
+            after.unit("web.container").serviceName("website.service").add();
+
+            Plan plan = Planner.plan(after.build(), applied);
+
+            assertThat(plan.ofType(STOP)).extracting(Action::subject).containsExactly("web.service", "api.service");
+        }
+
+        @Test
         void renamedServiceStopsTheOldNameAndStartsTheNew() {
             DesiredBuilder before = webStack();
             AppliedState applied = fullyApplied(before.build(), "c1");
