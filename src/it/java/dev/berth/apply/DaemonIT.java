@@ -3,6 +3,7 @@ package dev.berth.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.TestGitRepo;
+import dev.berth.it.TestHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,17 @@ class DaemonIT {
         repo.write("web/site/index.html", "d3\n").commit("third");
         host.sh("systemctl kill -s HUP berth.service");
         host.sh("for i in $(seq 1 60); do curl -fsS http://127.0.0.1:18121/ | grep -q d3 && exit 0; sleep 0.5; done; exit 1");
+
+        // `berth sync --no-rollback` is passed to the daemon: a unit that does not come up stays, for the next sync to retry
+        repo.write("broken.container", Units.broken("it-daemon-broken")).commit("a unit that fails");
+        TestHost.Result kept = host.berth("sync", "--no-rollback");
+        assertThat(kept.exitCode()).as(kept.stdout() + kept.stderr()).isNotZero();
+        assertThat(kept.stdout()).contains("sync (control socket)").doesNotContain("rolling back");
+        assertThat(kept.stderr()).contains("broken.service").contains("the next sync retries them");
+        assertThat(host.sh("cat /etc/containers/systemd/berth/broken.container")).contains("it-daemon-broken");
+        assertThat(host.sh("cat /var/lib/berth/rejected.json 2>/dev/null || true")).isEmpty();
+        assertThat(host.http(18121)).isEqualTo("d3");
+        repo.delete("broken.container");
 
         // a commit changing Berth's own unit: Berth restarts itself after saving the state
         String pidBefore = host.sh("systemctl show -p MainPID --value berth.service");

@@ -85,6 +85,54 @@ class SafeDeliveryIT {
         assertThat(host.http(18201)).isEqualTo("fixed");
     }
 
+    /** A container of the repository's own built image, healthy while {@code check} passes in it. */
+    private static String ofBuiltImage(String check) {
+        return """
+                [Container]
+                Image=app.build
+                ContainerName=it-rb-build
+                Exec=sleep 100000
+                StopTimeout=1
+                HealthCmd=%s
+                HealthInterval=2s
+                HealthRetries=1
+                [X-Berth]
+                HealthTimeout=4s
+                """.formatted(check);
+    }
+
+    @Test
+    void anAutomaticRollbackKeepsTheBuildsReproducibleDropInAndLeavesTheBuildAlone() throws Exception {
+        TestGitRepo r = newRepo("safe-build");
+        // the container lives outside the build's folder (its context), so changing it leaves the build's epoch alone
+        r.write("img/app.build", "[Build]\nImageTag=localhost/it-rb-build:latest\nSetWorkingDirectory=unit\n")
+                .write("img/Containerfile", "FROM " + Units.IMAGE + "\nRUN echo built > /marker\n")
+                .write("app.container", ofBuiltImage("test -f /marker"));
+        String good = r.commit("a container of a built image");
+        try {
+            host.berthOk("init", "/srv/share/safe-build");
+            String dropIn = "/etc/containers/systemd/berth/img/app.build.d/90-berth-reproducible.conf";
+            String flags = host.sh("cat " + dropIn);
+            assertThat(flags).contains("--timestamp");
+            String buildRun = host.sh("systemctl show -p InvocationID --value app-build.service");
+            String image = host.sh("podman image inspect --format '{{.Id}}' localhost/it-rb-build:latest");
+
+            r.write("app.container", ofBuiltImage("test -f /missing")).commit("breaks the health check, not the build");
+            TestHost.Result sync = host.berth("sync");
+
+            assertThat(sync.exitCode()).as(sync.stdout()).isNotZero();
+            assertThat(sync.stderr()).contains("did not become healthy").contains("rolled back to " + good.substring(0, 12));
+            assertThat(host.sh("cat " + dropIn)).as("the rollback keeps the good commit's drop-in").isEqualTo(flags);
+            assertThat(sync.stdout()).doesNotContain("build app.build").doesNotContain("app-build.service");
+            assertThat(host.sh("systemctl show -p InvocationID --value app-build.service"))
+                    .as("the build unit did not run again").isEqualTo(buildRun);
+            assertThat(host.sh("podman image inspect --format '{{.Id}}' localhost/it-rb-build:latest")).isEqualTo(image);
+            assertThat(host.sh("podman healthcheck run it-rb-build && echo healthy")).contains("healthy");
+        } finally {
+            host.berth("prune", "-q", "--images");
+        }
+    }
+
     @Test
     void withNoRollbackTheFailedCommitStays() throws Exception {
         TestGitRepo r = newRepo("safe-norollback");

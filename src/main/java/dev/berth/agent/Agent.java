@@ -57,11 +57,17 @@ public final class Agent implements AutoCloseable {
 
     /** A sync asked for on the control socket, reporting progress to the asker as well as the log. */
     public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, String reason, Progress progress) {
+        return submit(dryRun, resume, false, reason, progress);
+    }
+
+    /** @param noRollback for this sync only: keep a commit whose units do not come up ({@code sync --no-rollback}) */
+    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, boolean noRollback, String reason,
+                                                 Progress progress) {
         if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException("berth is shutting down"));
         }
-        if (dryRun || resume || progress != log) {
-            return runSoon(dryRun, resume, reason, both(progress));
+        if (dryRun || resume || noRollback || progress != log) {
+            return runSoon(dryRun, resume, noRollback, reason, both(progress));
         }
         CompletableFuture<SyncOutcome> mine = new CompletableFuture<>();
         CompletableFuture<SyncOutcome> existing = queued.compareAndExchange(null, mine);
@@ -70,7 +76,7 @@ public final class Agent implements AutoCloseable {
         }
         syncThread.execute(() -> {
             queued.set(null);
-            complete(mine, dryRun, resume, reason, log);
+            complete(mine, dryRun, resume, false, reason, log);
         });
         return mine;
     }
@@ -94,20 +100,22 @@ public final class Agent implements AutoCloseable {
         return f;
     }
 
-    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, String reason, Progress progress) {
+    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, boolean noRollback, String reason,
+                                                   Progress progress) {
         CompletableFuture<SyncOutcome> f = new CompletableFuture<>();
-        syncThread.execute(() -> complete(f, dryRun, resume, reason, progress));
+        syncThread.execute(() -> complete(f, dryRun, resume, noRollback, reason, progress));
         return f;
     }
 
-    private void complete(CompletableFuture<SyncOutcome> f, boolean dryRun, boolean resume, String reason, Progress progress) {
+    private void complete(CompletableFuture<SyncOutcome> f, boolean dryRun, boolean resume, boolean noRollback,
+                          String reason, Progress progress) {
         if (stopping) {
             f.completeExceptionally(new IllegalStateException("berth is shutting down"));
             return;
         }
         try {
             progress.step("sync (" + reason + ")");
-            f.complete(runner.sync(dryRun, resume, reason, progress));
+            f.complete(runner.sync(dryRun, resume, noRollback, reason, progress));
         } catch (Exception | Error e) {
             progress.step("sync failed: " + dev.berth.git.RemoteUrls.redact(e.getMessage()));
             f.completeExceptionally(e);

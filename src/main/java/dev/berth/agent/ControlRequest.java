@@ -1,15 +1,29 @@
 package dev.berth.agent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One request on the control socket, a single JSON line.
  *
- * @param command sync, status or ping
- * @param dryRun  for sync: plan only
- * @param resume  for sync: lift a rollback pin
+ * @param command    sync, status or ping
+ * @param dryRun     for sync: plan only
+ * @param resume     for sync: lift a rollback pin
+ * @param noRollback for sync: keep a commit whose units do not come up instead of rolling back (this sync only).
+ *                   Absent (an older client) means false; sent only when true, so an older daemon, which does not
+ *                   know the field, refuses such a request instead of rolling back against the asker's wish.
  */
-public record ControlRequest(String command, boolean dryRun, boolean resume) {
+public record ControlRequest(String command, boolean dryRun, boolean resume,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noRollback) {
+
+    public ControlRequest(String command, boolean dryRun, boolean resume) {
+        this(command, dryRun, resume, false);
+    }
 
     public static ControlRequest sync(boolean dryRun, boolean resume) {
-        return new ControlRequest("sync", dryRun, resume);
+        return sync(dryRun, resume, false);
+    }
+
+    public static ControlRequest sync(boolean dryRun, boolean resume, boolean noRollback) {
+        return new ControlRequest("sync", dryRun, resume, noRollback);
     }
 }

@@ -6,5 +6,6 @@ import dev.berth.apply.SyncOutcome;
 /** Runs one sync holding the host lock; the daemon gives it the progress sink of whoever asked. */
 @FunctionalInterface
 public interface SyncRunner {
-    SyncOutcome sync(boolean dryRun, boolean resume, String reason, Progress progress) throws Exception;
+    /** @param noRollback keep a failed commit applied instead of rolling back ({@code sync --no-rollback}), this sync only */
+    SyncOutcome sync(boolean dryRun, boolean resume, boolean noRollback, String reason, Progress progress) throws Exception;
 }

@@ -1,11 +1,15 @@
 package dev.berth.apply;
 
+import dev.berth.build.BuildException;
+import dev.berth.build.BuildStep;
+import dev.berth.build.GeneratedFiles;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
 import dev.berth.plan.Plan;
 import dev.berth.plan.Planner;
+import dev.berth.repo.DesiredState;
 import dev.berth.repo.Problem;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
@@ -36,6 +40,7 @@ final class AutoRollback {
     private final Duration settle;
     private final HealthGate health;
     private dev.berth.secret.SecretStep secrets = dev.berth.secret.SecretStep.NONE;
+    private BuildStep builds = BuildStep.NONE;
 
     AutoRollback(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
                  Duration settle, HealthGate health) {
@@ -51,6 +56,15 @@ final class AutoRollback {
     /** Puts back the good commit's secrets before its units restart. */
     AutoRollback withSecrets(dev.berth.secret.SecretStep secrets) {
         this.secrets = secrets;
+        return this;
+    }
+
+    /**
+     * Prepares the good commit's builds as its deploy did: the same epochs give the same reproducible-build
+     * drop-ins, so a build unit the bad commit did not change is neither rewritten nor restarted.
+     */
+    AutoRollback withBuilds(BuildStep builds) {
+        this.builds = builds;
         return this;
     }
 
@@ -81,8 +95,9 @@ final class AutoRollback {
         }
         Path checkout = store.checkoutsDir().resolve("rollback");
         try (GitSource source = GitSource.open(store.cloneDir(), null)) {
+            GeneratedFiles.removeAll(checkout); // an earlier rollback's list would otherwise grow into this one's
             source.export(goodCommit, subPath, checkout);
-        } catch (GitException e) {
+        } catch (GitException | IOException e) {
             throw new ApplyException("cannot export the last good commit for the rollback: " + e.getMessage(), e);
         }
         LoadedRepository loaded = loader.load(checkout, null);
@@ -96,8 +111,17 @@ final class AutoRollback {
         } catch (dev.berth.secret.SecretException e) {
             throw new ApplyException("cannot put back the secrets of the last good commit: " + e.getMessage(), e);
         }
-        Plan plan = Planner.plan(loaded.desired(), marked, ObservedFiles.of(layout, marked));
+        DesiredState desired;
+        Plan plan;
+        try {
+            desired = builds.prepare(loaded.desired(), new BuildStep.Source(checkout, store.cloneDir(), goodCommit, subPath),
+                    progress::step);
+            plan = Planner.plan(desired, marked, ObservedFiles.of(layout, marked));
+            builds.buildChanged(plan, desired, checkout, progress::step);
+        } catch (BuildException e) {
+            throw new ApplyException("cannot build the images of the last good commit: " + e.getMessage(), e);
+        }
         return new Applier(layout, systemd, store, progress, settle, health)
-                .apply(plan, loaded.desired(), marked, checkout, goodCommit);
+                .apply(plan, desired, marked, checkout, goodCommit);
     }
 }

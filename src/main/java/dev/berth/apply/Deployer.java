@@ -311,6 +311,7 @@ public final class Deployer {
                 return;
             }
             Files.deleteIfExists(marker);
+            GeneratedFiles.removeAll(checkout); // and the list: it describes the checkout being replaced
             source.export(commit, path, checkout);
             Files.writeString(marker, want);
         } catch (IOException e) {
@@ -345,7 +346,7 @@ public final class Deployer {
         List<String> drift = badResult.driftRepaired();
         try {
             ApplyResult back = new AutoRollback(layout, store, systemd, loader, progress, settle, health).withSecrets(secrets)
-                    .rollBack(good, path, badResult.failures());
+                    .withBuilds(builds).rollBack(good, path, badResult.failures());
             if (back.ok()) {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
                         + "; it is not tried again until a new commit arrives";

@@ -42,8 +42,9 @@ final class RunCommand extends HostCommand {
         BerthConfig config = w.store.config();
         Duration every = interval != null ? Durations.parse(interval) : Duration.ofSeconds(config.intervalSeconds());
         SyncTimings timings = new SyncTimings();
-        Agent agent = new Agent((dryRun, resume, reason, progress) ->
-                timed(timings, dryRun, () -> withLock(w, log, () -> w.deployer(progress).sync(dryRun, resume, reason))),
+        Agent agent = new Agent((dryRun, resume, noRollback, reason, progress) ->
+                timed(timings, dryRun, () -> withLock(w, log, () -> (noRollback ? w.deployer(progress).keepFailedState()
+                        : w.deployer(progress)).sync(dryRun, resume, reason))),
                 every, w.progress);
         MetricsServer metrics = metricsListen == null ? null : startMetrics(w, timings, log);
         ControlServer control = new ControlServer(w.layout.socketPath(), agent, () -> status(w), RunCommand::summary);

@@ -20,7 +20,8 @@ final class SyncCommand extends HostCommand {
     boolean resume;
 
     @Option(names = "--no-rollback", description = {"If the new commit's units do not come up (healthy), keep it applied (failed units",
-            "are retried by the next sync) instead of rolling back to the last good commit."})
+            "are retried by the next sync) instead of rolling back to the last good commit.",
+            "When a daemon runs, it is passed to it for this one sync."})
     boolean noRollback;
 
     @Override
@@ -28,13 +29,9 @@ final class SyncCommand extends HostCommand {
         Wiring w = wiring();
         // A running daemon owns the syncs: ask it rather than wait for its lock.
         var daemon = ControlClient.connect(w.layout.socketPath());
-        if (daemon.isPresent() && noRollback) {
-            throw new IllegalArgumentException("a daemon ('berth run') makes the syncs on this host and --no-rollback cannot be passed to it:"
-                    + " stop it for this sync, or make it the host's setting with 'berth init --no-rollback'");
-        }
         if (daemon.isPresent()) {
             try (ControlClient c = daemon.get()) {
-                ControlReply reply = c.send(ControlRequest.sync(dryRun, resume), line -> {
+                ControlReply reply = c.send(ControlRequest.sync(dryRun, resume, noRollback), line -> {
                     if (!host.quiet) {
                         out().println(line);
                         out().flush();

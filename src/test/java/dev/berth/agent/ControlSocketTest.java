@@ -28,7 +28,7 @@ class ControlSocketTest {
     @Test
     void syncRequestStreamsProgressAndStatusAnswersWhileASyncRuns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Agent agent = new Agent((dry, resume, reason, progress) -> {
+        Agent agent = new Agent((dry, resume, noRollback, reason, progress) -> {
             progress.step("working on it");
             release.await(10, TimeUnit.SECONDS);
             return ok("abc");
@@ -59,10 +59,66 @@ class ControlSocketTest {
     }
 
     @Test
+    void noRollbackTravelsWithTheSyncRequestAndIsFalseWhenAnOlderClientLeavesItOut() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Agent agent = new Agent((dry, resume, noRollback, reason, progress) -> {
+            seen.add(reason + " noRollback=" + noRollback);
+            return ok("x");
+        }, Duration.ofHours(1), m -> { });
+        Path socket = tmp.resolve("berth.sock");
+        try (ControlServer server = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, "done"))) {
+            server.start();
+            try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                assertThat(c.send(ControlRequest.sync(false, false, true), m -> { }).exitCode()).isZero();
+            }
+            assertThat(rawRequest(socket, "{\"command\":\"sync\",\"dryRun\":false,\"resume\":false}"))
+                    .as("the line an older client sends").contains("\"done\":true").contains("\"exitCode\":0");
+            try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
+                c.send(ControlRequest.sync(false, false), m -> { });
+            }
+            agent.trigger("interval").get(5, TimeUnit.SECONDS);
+        } finally {
+            agent.close();
+        }
+        assertThat(seen).containsExactly("control socket noRollback=true", "control socket noRollback=false",
+                "control socket noRollback=false", "interval noRollback=false");
+    }
+
+    @Test
+    void aSyncRequestWithoutNoRollbackIsTheLineOlderDaemonsKnow() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.writeValueAsString(ControlRequest.sync(true, false)))
+                .isEqualTo("{\"command\":\"sync\",\"dryRun\":true,\"resume\":false}");
+        assertThat(json.writeValueAsString(ControlRequest.sync(false, false, true))).contains("\"noRollback\":true");
+        assertThat(json.readValue("{\"command\":\"sync\",\"noRollback\":true}", ControlRequest.class))
+                .isEqualTo(new ControlRequest("sync", false, false, true));
+    }
+
+    /** Sends one hand-written line and returns the daemon's last reply line. */
+    private static String rawRequest(Path socket, String line) throws Exception {
+        try (var ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+            var out = java.nio.channels.Channels.newOutputStream(ch);
+            out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(ch),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String last = null;
+            for (String l; (l = in.readLine()) != null; ) {
+                last = l;
+                if (l.contains("\"done\":true")) {
+                    break;
+                }
+            }
+            return last;
+        }
+    }
+
+    @Test
     void aStaleSocketIsReplacedAndALiveOneRefused() throws Exception {
         Path socket = tmp.resolve("berth.sock");
         Files.createFile(socket); // left behind by a crashed daemon
-        Agent agent = new Agent((d, r, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        Agent agent = new Agent((d, r, n, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
         try (ControlServer first = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
             first.start();
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
@@ -79,7 +135,7 @@ class ControlSocketTest {
     @Test
     void badRequestsGetAClearAnswerNotACrash() throws Exception {
         Path socket = tmp.resolve("berth.sock");
-        Agent agent = new Agent((d, r, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        Agent agent = new Agent((d, r, n, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
         try (ControlServer server = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
             server.start();
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
@@ -97,7 +153,7 @@ class ControlSocketTest {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Agent agent = new Agent((d, r, reason, p) -> {
+        Agent agent = new Agent((d, r, n, reason, p) -> {
             runs.incrementAndGet();
             started.countDown();
             release.await(10, TimeUnit.SECONDS);

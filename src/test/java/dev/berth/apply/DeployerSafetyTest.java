@@ -117,6 +117,81 @@ class DeployerSafetyTest {
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=3");
     }
 
+    /** The real preparation of builds (epochs from the clone's history), with Podman's version answered and builds recorded. */
+    private static final class RecordedBuilds implements dev.berth.build.BuildStep {
+        private final dev.berth.build.ReproducibleBuilds real = new dev.berth.build.ReproducibleBuilds(new dev.berth.host.ProcessRunner() {
+            @Override
+            public dev.berth.host.ProcessResult run(List<String> command, byte[] stdin, Duration timeout) {
+                return new dev.berth.host.ProcessResult(0, "{\"Client\":{\"Version\":\"5.4.2\"}}", "", false);
+            }
+        }, new dev.berth.build.CleanEnvironmentRunner(), false);
+        final List<String> built = new ArrayList<>();
+
+        @Override
+        public dev.berth.repo.DesiredState prepare(dev.berth.repo.DesiredState desired, Source source,
+                                                   java.util.function.Consumer<String> progress) throws dev.berth.build.BuildException {
+            return real.prepare(desired, source, progress);
+        }
+
+        @Override
+        public void buildChanged(dev.berth.plan.Plan plan, dev.berth.repo.DesiredState desired, Path checkout,
+                                 java.util.function.Consumer<String> progress) {
+            plan.actions().stream().filter(a -> "img.build".equals(a.unit())
+                            && (a.type() == dev.berth.plan.ActionType.START || a.type() == dev.berth.plan.ActionType.RESTART))
+                    .forEach(a -> built.add(a.unit()));
+        }
+    }
+
+    @Test
+    void anAutomaticRollbackKeepsTheReproducibleBuildDropInAndLeavesTheBuildAlone() throws Exception {
+        repo.write("img/img.build", "[Build]\nImageTag=localhost/img\nSetWorkingDirectory=unit\n")
+                .write("img/Containerfile", "FROM localhost/base\n").commit("good, with a build");
+        RecordedBuilds builds = new RecordedBuilds();
+        java.util.function.Supplier<Deployer> deployer = () -> new Deployer(layout, store, systemd,
+                new CheckedRepositoryLoader(), progress::add, Clock.systemUTC(), Duration.ZERO, builds, gate);
+        SyncOutcome first = deployer.get().init(new BerthConfig(repo.url(), null, "", 60, null, null, null));
+        assertThat(first.ok()).as(String.join("\n", progress)).isTrue();
+        String good = first.commit();
+        Path dropIn = layout.quadletDir().resolve("img/img.build.d/" + dev.berth.build.ReproducibleDropIn.FILE_NAME);
+        assertThat(dropIn).exists();
+        String dropInContent = Files.readString(dropIn);
+        String buildDigest = store.applied().units().get("img.build").inputDigest();
+        assertThat(builds.built).containsExactly("img.build");
+        builds.built.clear();
+        systemd.takeCalls();
+
+        repo.write("web/web.env", "V=2\n").commit("breaks web, leaves the build alone");
+        unhealthy.add("web.service");
+        SyncOutcome out = deployer.get().sync(false, false, "sync");
+
+        assertThat(out.report().error()).as(String.join("\n", progress)).contains("rolled back to " + good.substring(0, 12));
+        assertThat(store.applied().commit()).isEqualTo(good);
+        assertThat(dropIn).as("the rollback installs the good commit's drop-in, unchanged").hasContent(dropInContent);
+        assertThat(store.applied().units().get("img.build").inputDigest()).isEqualTo(buildDigest);
+        assertThat(systemd.takeCalls()).as("the build unit is neither restarted nor stopped")
+                .contains("restart web.service").noneMatch(c -> c.contains("img-build"));
+        assertThat(builds.built).as("nothing rebuilt").isEmpty();
+        assertThat(store.applied().files()).containsKey(dev.berth.repo.InstalledFile.QUADLET_PREFIX + "img/img.build.d/"
+                + dev.berth.build.ReproducibleDropIn.FILE_NAME);
+
+        // a later sync of the good commit finds nothing to do: rollback and deploy prepared the same state
+        unhealthy.clear();
+        SyncOutcome again = deployer.get().sync(false, false, "sync");
+        assertThat(again.plan().isEmpty()).as(String.valueOf(again.plan())).isTrue();
+
+        // 'berth rollback' from a newer good commit: the same drop-in again, the build left alone
+        repo.write("web/web.env", "V=3\n").commit("fixes web");
+        assertThat(deployer.get().sync(false, false, "sync").ok()).isTrue();
+        systemd.takeCalls();
+        builds.built.clear();
+        SyncOutcome pinned = deployer.get().rollback(good);
+        assertThat(pinned.ok()).as(String.join("\n", progress)).isTrue();
+        assertThat(store.applied().commit()).isEqualTo(good);
+        assertThat(dropIn).hasContent(dropInContent);
+        assertThat(systemd.takeCalls()).contains("restart web.service").noneMatch(c -> c.contains("img-build"));
+        assertThat(builds.built).isEmpty();
+    }
+
     @Test
     void failuresWhileBerthIsBeingStoppedNeitherRollBackNorRejectTheCommit() throws Exception {
         String good = init();
