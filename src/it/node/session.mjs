@@ -4,7 +4,8 @@
 //
 //   node session.mjs URL TOKEN
 //
-// stdin: one JSON command per line: {"op":"list"} | {"op":"call","tool":NAME,"args":{...}} | {"op":"close"} (ends the session: DELETE)
+// stdin: one JSON command per line: {"op":"list"} | {"op":"call","tool":NAME,"args":{...}} | {"op":"prompts"}
+//        | {"op":"prompt","name":NAME,"args":{...}} | {"op":"resources"} | {"op":"read","uri":URI} | {"op":"close"} (ends the session: DELETE)
 // stdout: one JSON reply per command:
 //   list → {"tools":[{name, description, annotations}], "listChanged":N}
 //   call → {"ok":true,"result":{...},"listChanged":N} or {"ok":false,"code":C,"message":M,"listChanged":N}
@@ -37,6 +38,14 @@ for await (const line of createInterface({ input: process.stdin })) {
       reply({ tools: tools.map((t) => ({ name: t.name, description: t.description, annotations: t.annotations })) });
     } else if (cmd.op === "call") {
       reply({ ok: true, result: await client.callTool({ name: cmd.tool, arguments: cmd.args ?? {} }) });
+    } else if (cmd.op === "prompts") {
+      reply({ prompts: (await client.listPrompts()).prompts.map((p) => p.name) });
+    } else if (cmd.op === "prompt") {
+      reply({ ok: true, result: await client.getPrompt({ name: cmd.name, arguments: cmd.args ?? {} }) });
+    } else if (cmd.op === "resources") {
+      reply({ resources: (await client.listResources()).resources.map((r) => r.uri) });
+    } else if (cmd.op === "read") {
+      reply({ ok: true, result: await client.readResource({ uri: cmd.uri }) });
     } else if (cmd.op === "close") {
       break;
     } else {

@@ -120,6 +120,21 @@ class McpGatewayIT {
         assertThat(echo(session.call(STDIO + "__echo", "{\"message\":\"through berth to stdio\"}")))
                 .isEqualTo("Echo: through berth to stdio");
 
+        // ... and their prompts (namespaced) and resources (under their own URIs), forwarded the same way
+        List<String> prompts = session.promptNames();
+        assertThat(prompts).contains(HTTP + "__simple-prompt", STDIO + "__simple-prompt");
+        for (String server : List.of(HTTP, STDIO)) {
+            JsonNode prompt = session.prompt(server + "__simple-prompt");
+            assertThat(prompt.path("ok").asBoolean()).as(prompt.toString()).isTrue();
+            assertThat(prompt.path("result").path("messages").get(0).path("content").path("text").asText())
+                    .contains("simple prompt without arguments");
+        }
+        List<String> resources = session.resourceUris();
+        assertThat(resources).as("resources served through Berth").isNotEmpty();
+        JsonNode read = session.read(resources.get(0));
+        assertThat(read.path("ok").asBoolean()).as(read.toString()).isTrue();
+        assertThat(read.path("result").path("contents")).isNotEmpty();
+
         step("before 4.");
         // 4. the stdio server's container (the session's, alive while it is open): sandboxed, no network
         String id = awaitOneContainer(STDIO);

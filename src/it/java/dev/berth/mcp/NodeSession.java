@@ -62,6 +62,29 @@ final class NodeSession implements AutoCloseable {
         return send(cmd);
     }
 
+    /** prompts/list, then resources/list: the names and URIs. */
+    List<String> promptNames() throws Exception {
+        List<String> names = new ArrayList<>();
+        send(JSON.createObjectNode().put("op", "prompts")).path("prompts").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    List<String> resourceUris() throws Exception {
+        List<String> uris = new ArrayList<>();
+        send(JSON.createObjectNode().put("op", "resources")).path("resources").forEach(n -> uris.add(n.asText()));
+        return uris;
+    }
+
+    /** prompts/get: {"ok":true,"result":{messages...}} or {"ok":false,...}. */
+    JsonNode prompt(String name) throws Exception {
+        return send(JSON.createObjectNode().put("op", "prompt").put("name", name));
+    }
+
+    /** resources/read: {"ok":true,"result":{contents...}} or {"ok":false,...}. */
+    JsonNode read(String uri) throws Exception {
+        return send(JSON.createObjectNode().put("op", "read").put("uri", uri));
+    }
+
     private JsonNode send(ObjectNode cmd) throws Exception {
         in.write(JSON.writeValueAsString(cmd) + "\n");
         in.flush();
