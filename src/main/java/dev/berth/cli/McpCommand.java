@@ -46,7 +46,7 @@ final class McpCommand extends HostCommand {
         Wiring w = new Wiring(host, log);
         WriteLogToStream writeLog = new WriteLogToStream(log);
         BerthMcpServer server = McpSetup.server(w, new HostDeployments(w, log), allowWrite, allowTools, denyTools, writeLog,
-                !noServers);
+                !noServers, false);
         if (listTools) {
             List<ToolSpec> callable = server.callableTools();
             for (ToolSpec t : server.tools()) {

@@ -31,7 +31,7 @@ final class McpEndpoint {
                         log.println(line);
                         log.flush();
                     }
-                }, !options.noServers);
+                }, !options.noServers, true);
         McpToken token = McpToken.loadOrCreate(w.layout.stateDir());
         RequestGuard guard = new RequestGuard(token, RequestGuard.hostsFor(listen, Set.copyOf(options.allowHosts)),
                 McpHttpServer.MAX_BODY);

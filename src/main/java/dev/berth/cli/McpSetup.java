@@ -17,9 +17,11 @@ final class McpSetup {
 
     /**
      * @param downstream also serve the MCP servers the deployed commit declares (tools named SERVER__TOOL)
+     * @param reportStatus write what the endpoint sees of them for 'berth status' (the daemon's endpoint does;
+     *                     a 'berth mcp' for one client does not, so the two never overwrite each other)
      */
     static BerthMcpServer server(Wiring w, Deployments deployments, boolean allowWrite, List<String> allow, List<String> deny,
-                                 WriteLog log, boolean downstream) {
+                                 WriteLog log, boolean downstream, boolean reportStatus) {
         McpBackend backend = new McpBackend(w.layout, w.store, w.systemd, w.runner, w.status(), deployments);
         ToolPolicy policy = new ToolPolicy(allowWrite, Set.copyOf(allow), Set.copyOf(deny));
         String v = Main.class.getPackage().getImplementationVersion();
@@ -29,7 +31,7 @@ final class McpSetup {
             if (!downstream) {
                 return checked;
             }
-            gateway = McpGateway.start(new DeployedDeclarations(w.store), allowWrite, policy::allowsName, w.layout.stateDir(),
+            gateway = McpGateway.start(new DeployedDeclarations(w.store), allowWrite, policy::allowsName, reportStatus ? w.layout.stateDir() : null,
                     line -> log.record("mcp: " + line));
             return new BerthMcpServer(backend, policy, log, v == null ? "dev" : v, gateway);
         } catch (IllegalArgumentException e) {

@@ -378,5 +378,13 @@ public final class McpGateway implements AutoCloseable {
         }
         scheduler.shutdownNow();
         all.forEach(DownstreamServer::close);
+        if (stateDir != null) {
+            // no endpoint serves them any more: status must not show a stale view as current
+            try {
+                java.nio.file.Files.deleteIfExists(stateDir.resolve(GatewayStatusFile.NAME));
+            } catch (IOException e) {
+                log.accept("MCP servers: cannot remove " + stateDir.resolve(GatewayStatusFile.NAME) + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -101,6 +101,10 @@ class McpGatewayTest {
         McpSchema.CallToolResult refused = gateway.callTool("fx__wipe", null, Map.of());
         assertThat(refused.isError()).isTrue();
         assertThat(text(refused)).contains("not served");
+
+        gateway.close();
+        gateway = null;
+        assertThat(GatewayStatusFile.read(state)).as("no stale view once the endpoint is gone").isEmpty();
     }
 
     @Test
