@@ -27,13 +27,12 @@ final class DownstreamServer implements AutoCloseable {
         static final Catalogue EMPTY = new Catalogue(List.of(), List.of(), List.of());
     }
 
-    /** Opens a connection: (declaration, container name for stdio, listener for the server's tools/list_changed). */
+    /** Opens a connection to the declared server (the container name is used for stdio servers only). */
     interface Connector {
-        DownstreamClient connect(McpServerDeclaration server, String containerName,
-                                 java.util.function.Consumer<List<McpSchema.Tool>> toolsChanged);
+        DownstreamClient connect(McpServerDeclaration server, String containerName);
     }
 
-    static final Connector SDK = (server, name, changed) -> server.isStdio()
+    static final Connector CONNECT = (server, name) -> server.isStdio()
             ? StdioDownstreamClient.start(server, name) : HttpDownstreamClient.connect(server);
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
@@ -94,13 +93,13 @@ final class DownstreamServer implements AutoCloseable {
         }
         try {
             if (declaration.isStdio()) {
-                try (DownstreamClient c = connector.connect(declaration, containerName("list"), tools -> { })) {
+                try (DownstreamClient c = connector.connect(declaration, containerName("list"))) {
                     catalogue = list(c);
                 }
             } else {
                 DownstreamClient c = currentShared();
                 if (c == null) {
-                    c = connector.connect(declaration, null, this::toolsChanged);
+                    c = connector.connect(declaration, null);
                     Catalogue listed = list(c);
                     synchronized (this) {
                         if (closed) {
@@ -149,12 +148,6 @@ final class DownstreamServer implements AutoCloseable {
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         return wait;
-    }
-
-    private void toolsChanged(List<McpSchema.Tool> tools) {
-        Catalogue c = catalogue;
-        catalogue = new Catalogue(List.copyOf(tools), c.prompts(), c.resources());
-        changed.run();
     }
 
     private static Catalogue list(DownstreamClient c) {
@@ -210,7 +203,7 @@ final class DownstreamServer implements AutoCloseable {
         String k = key == null ? "" : key;
         Session s = sessions.computeIfAbsent(k, x -> {
             try {
-                return new Session(connector.connect(declaration, containerName("s"), tools -> { }), new long[] {System.nanoTime()});
+                return new Session(connector.connect(declaration, containerName("s")), new long[] {System.nanoTime()});
             } catch (RuntimeException e) {
                 throw new ForwardingException("cannot start MCP server '" + declaration.name() + "' (" + declaration.launch().image()
                         + "): " + describe(e));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,9 +28,7 @@ public final class GatewayStatusFile {
     public static List<McpServerStatus> read(Path stateDir) {
         try {
             return JSON.readValue(Files.readAllBytes(stateDir.resolve(NAME)), new TypeReference<List<McpServerStatus>>() { });
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
+        } catch (IOException e) { // missing included
             return List.of();
         }
     }

@@ -15,7 +15,7 @@ public final class LockMaker {
      * @throws IOException naming the first server that could not be read; no partial lock is made
      */
     public static McpLock make(DeclarationSource.Snapshot snapshot, Consumer<String> progress) throws IOException {
-        return make(snapshot, progress, DownstreamServer.SDK);
+        return make(snapshot, progress, DownstreamServer.CONNECT);
     }
 
     static McpLock make(DeclarationSource.Snapshot snapshot, Consumer<String> progress, DownstreamServer.Connector connector)
@@ -25,8 +25,7 @@ public final class LockMaker {
             progress.accept(server.name() + ": " + (server.isStdio() ? "starting " + server.launch().image()
                     : "connecting to " + server.endpoint()));
             List<McpSchema.Tool> tools;
-            try (DownstreamClient c = connector.connect(server, "berth-mcp-" + server.name() + "-lock-" + ProcessHandle.current().pid(),
-                    t -> { })) {
+            try (DownstreamClient c = connector.connect(server, "berth-mcp-" + server.name() + "-lock-" + ProcessHandle.current().pid())) {
                 tools = c.tools();
             } catch (RuntimeException e) {
                 throw new IOException("cannot read the tools of MCP server '" + server.name() + "' (declared in " + server.source()

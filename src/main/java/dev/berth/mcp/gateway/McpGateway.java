@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +84,7 @@ public final class McpGateway implements AutoCloseable {
      */
     public static McpGateway start(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed,
                                    Path stateDir, Consumer<String> log) {
-        McpGateway g = new McpGateway(source, allowWrite, nameAllowed, stateDir, log, DownstreamServer.SDK);
+        McpGateway g = new McpGateway(source, allowWrite, nameAllowed, stateDir, log, DownstreamServer.CONNECT);
         g.reloadIfChanged();
         g.awaitFirstChecks(Duration.ofSeconds(10));
         g.scheduler.scheduleWithFixedDelay(g::reloadIfChanged, RELOAD_INTERVAL.toMillis(), RELOAD_INTERVAL.toMillis(),
@@ -314,8 +313,7 @@ public final class McpGateway implements AutoCloseable {
     private SyncPromptSpecification promptSpec(McpSchema.Prompt prompt) {
         return new SyncPromptSpecification(prompt, (exchange, request) -> {
             Route r = route(prompts, prompt.name(), "prompt");
-            McpSchema.GetPromptResult result = r.server().prompt(session(exchange), r.downstreamName(), request.arguments());
-            return result;
+            return r.server().prompt(session(exchange), r.downstreamName(), request.arguments());
         });
     }
 
@@ -338,8 +336,7 @@ public final class McpGateway implements AutoCloseable {
     McpSchema.CallToolResult callTool(String name, McpSyncServerExchange exchange, Map<String, Object> arguments) {
         try {
             Route r = route(tools, name, "tool");
-            McpSchema.CallToolResult result = r.server().call(session(exchange), r.downstreamName(), arguments);
-            return result;
+            return r.server().call(session(exchange), r.downstreamName(), arguments);
         } catch (ForwardingException e) {
             return McpSchema.CallToolResult.builder().isError(true).addTextContent(e.getMessage()).build();
         }
@@ -365,7 +362,7 @@ public final class McpGateway implements AutoCloseable {
 
     /** The namespaced names served now, in order (for tests and --list-tools). */
     public synchronized List<String> servedToolNames() {
-        return List.copyOf(new LinkedHashMap<>(tools).keySet());
+        return List.copyOf(tools.keySet());
     }
 
     @Override
