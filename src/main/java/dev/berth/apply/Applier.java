@@ -148,10 +148,11 @@ public final class Applier {
                 units.put(u.fileName(), recorded(u));
             }
         }
-        // State written before dependencies were recorded learns them here, for the units this plan leaves alone.
+        // Units this plan leaves alone get their dependencies as they are now: none were recorded yet (older
+        // state), or another unit they named came or went without changing their own file.
         for (RepoUnit u : desired.units().values()) {
             AppliedUnit known = units.get(u.fileName());
-            if (known != null && known.dependsOn() == null && known.systemdName().equals(u.systemdName())) {
+            if (known != null && !u.dependsOn().equals(known.dependsOn()) && known.systemdName().equals(u.systemdName())) {
                 units.put(u.fileName(), known.withDependsOn(u.dependsOn()));
             }
         }

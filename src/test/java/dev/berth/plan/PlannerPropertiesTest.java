@@ -169,10 +169,10 @@ class PlannerPropertiesTest {
                 units.put(unit.fileName(), AppliedStates.recorded(unit));
             }
         }
-        // Units left alone whose dependencies were not recorded get them now.
+        // Units left alone get their dependencies recorded as they are now (none recorded yet, or changed).
         for (RepoUnit unit : desired.units().values()) {
             AppliedUnit known = units.get(unit.fileName());
-            if (known != null && known.dependsOn() == null && known.systemdName().equals(unit.systemdName())) {
+            if (known != null && !unit.dependsOn().equals(known.dependsOn()) && known.systemdName().equals(unit.systemdName())) {
                 units.put(unit.fileName(), known.withDependsOn(unit.dependsOn()));
             }
         }
@@ -224,6 +224,37 @@ class PlannerPropertiesTest {
         });
     }
 
+    /** Whether {@code from} depends on {@code to}, directly or through other stopping units, by the planner's rule. */
+    private static boolean reaches(String from, String to, java.util.Set<String> stopping, DesiredState desired, AppliedState applied) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(from));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String u = todo.pop();
+            if (!seen.add(u)) {
+                continue;
+            }
+            for (String d : dependsOnForStop(u, desired, applied)) {
+                if (d.equals(to)) {
+                    return true;
+                }
+                if (stopping.contains(d)) {
+                    todo.push(d);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What the planner orders a stop by: the recorded dependencies, else the repository's (as Planner.dependenciesOf). */
+    private static List<String> dependsOnForStop(String unit, DesiredState desired, AppliedState applied) {
+        AppliedUnit running = applied.units().get(unit);
+        if (running != null && running.dependsOn() != null) {
+            return running.dependsOn();
+        }
+        RepoUnit stillDesired = desired.units().get(unit);
+        return stillDesired == null ? List.of() : stillDesired.dependsOn();
+    }
+
     @Property(tries = 400)
     void everyUnitStopsBeforeTheStoppingUnitsItWasRecordedToDependOn(@ForAll("scenarios") Scenario s) {
         DesiredState desired = repository(s.desired(), s.lastIsSelf());
@@ -236,6 +267,12 @@ class PlannerPropertiesTest {
             if (a.type() == ActionType.STOP) {
                 assertThat(stoppedAt.put(a.unit(), i)).as("stopped twice: %s", a.unit()).isNull();
             }
+        }
+        // A unit whose dependencies were not recorded is ordered by the repository's, and those can close a
+        // cycle with recorded ones (two revisions disagree). No order satisfies a cycle: the planner puts the
+        // units in and behind it last, by kind. The property is about the orders that exist.
+        if (stoppedAt.keySet().stream().anyMatch(u -> reaches(u, u, stoppedAt.keySet(), desired, host.applied()))) {
+            return;
         }
         stoppedAt.forEach((unit, at) -> {
             List<String> recorded = host.applied().units().get(unit).dependsOn();
