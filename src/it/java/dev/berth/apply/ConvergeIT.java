@@ -118,7 +118,11 @@ class ConvergeIT {
         r.write("bad.container", Units.sleeper("it-bad", "fixed")).commit("fix it");
         assertThat(host.berthOk("sync")).contains("bad.service");
         assertThat(host.activeState("bad.service")).isEqualTo("active");
-        assertThat(host.berthOk("status")).contains("ok");
+        String healed = host.berthOk("status");
+        assertThat(healed).as("the fixing sync is recorded as a success, with no failed unit left")
+                .containsPattern("(?m)^Last sync: +\\S.* ok$")
+                .containsPattern("(?m)^  bad\\.container +bad\\.service +active \\(running\\)")
+                .doesNotContain("broken on purpose");
     }
 
     @Test

@@ -173,7 +173,9 @@ class SafeDeliveryIT {
         r.write("web/site/index.html", "stranger\n");
         r.commitSigned("by a stranger", stranger);
         TestHost.Result untrusted = host.berth("sync");
+        assertThat(untrusted.exitCode()).as(untrusted.stdout()).isNotZero();
         assertThat(untrusted.stderr()).contains("not trusted");
+        assertThat(host.berth("status").stdout()).contains("not trusted");
         assertThat(host.http(18203)).isEqualTo("signed 1");
 
         // rotate: trust the other key by editing the file, no re-init

@@ -1,7 +1,6 @@
 package dev.berth.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +67,7 @@ class McpGatewayIT {
 
     @Test
     void twoForeignServersBehindBerthsOneEndpoint() throws Exception {
-        assumeTrue(NodeClient.installed(), "src/it/node has no node_modules: scripts/test runs npm ci there");
+        NodeClient.requireInstalled();
         testImages();
         step("test images ready");
         Files.writeString(host.hostPath(NO_CGROUPS), "[containers]\ncgroups = \"disabled\"\n");

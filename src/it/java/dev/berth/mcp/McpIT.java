@@ -1,7 +1,6 @@
 package dev.berth.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.git.TestGitRepo;
@@ -38,7 +37,7 @@ class McpIT {
 
     @Test
     void overHttpAndStdioWithTheOfficialTypeScriptClient() throws Exception {
-        assumeTrue(NodeClient.installed(), "src/it/node has no node_modules: scripts/test runs npm ci there");
+        NodeClient.requireInstalled();
         Path dir = host.hostPath("/srv/share/mcp-it");
         if (Files.exists(dir)) {
             dev.berth.host.FileTrees.deleteRecursively(dir);

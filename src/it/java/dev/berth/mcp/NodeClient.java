@@ -21,8 +21,11 @@ final class NodeClient {
     private NodeClient() {
     }
 
-    static boolean installed() {
-        return Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/sdk"));
+    /** Fails the test (never skips it) when the client is missing: scripts/test installs it with npm ci. */
+    static void requireInstalled() {
+        if (!Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+            throw new AssertionError(DIR + " has no node_modules: run scripts/test (it runs npm ci there)");
+        }
     }
 
     static JsonNode http(int leaderPid, int port, String token, String stepsJson) throws Exception {

@@ -8,8 +8,10 @@ import dev.berth.state.SyncReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,21 +39,25 @@ class ControlSocketTest {
         try (ControlServer server = new ControlServer(socket, agent, () -> "{\"status\":true}",
                 o -> ControlReply.done(0, "deployed " + o.commit()))) {
             server.start();
-            List<String> progress = new ArrayList<>();
-            Thread syncer = Thread.ofVirtual().start(() -> {
+            List<String> progress = new CopyOnWriteArrayList<>();
+            CountDownLatch syncRunning = new CountDownLatch(1);
+            CompletableFuture<ControlReply> syncReply = CompletableFuture.supplyAsync(() -> {
                 try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
-                    ControlReply r = c.send(ControlRequest.sync(false, false), progress::add);
-                    assertThat(r.output()).matches("deployed abc \\(\\d+ ms\\)");
+                    return c.send(ControlRequest.sync(false, false), m -> {
+                        progress.add(m);
+                        syncRunning.countDown();
+                    });
                 } catch (Exception e) {
-                    throw new AssertionError(e);
+                    throw new CompletionException(e);
                 }
             });
-            Thread.sleep(200);
+            assertThat(syncRunning.await(10, TimeUnit.SECONDS)).as("the sync reported progress").isTrue();
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
                 assertThat(c.send(new ControlRequest("status", false, false), m -> { }).output()).isEqualTo("{\"status\":true}");
             }
+            assertThat(syncReply).as("the sync is still running while status answers").isNotDone();
             release.countDown();
-            syncer.join(10_000);
+            assertThat(syncReply.get(10, TimeUnit.SECONDS).output()).matches("deployed abc \\(\\d+ ms\\)");
             assertThat(progress).contains("working on it");
         } finally {
             agent.close();
