@@ -1,9 +1,6 @@
 package dev.berth.host;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +35,9 @@ public class ProcessRunner {
                 }
             });
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        OutputCapture out = OutputCapture.start(p.getInputStream());
+        OutputCapture err = OutputCapture.start(p.getErrorStream());
+        long deadline = System.nanoTime() + timeout.toNanos();
         boolean finished;
         try {
             finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -51,14 +49,9 @@ public class ProcessRunner {
         if (!finished) {
             p.destroyForcibly();
         }
-        return new ProcessResult(finished ? p.exitValue() : -1, out.join(), err.join(), !finished);
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // A child of the command (podman's conmon, a shell's background job) may hold the output open after
+        // the command ended: wait for it only until the time limit (a killed command: one more second).
+        Duration grace = finished ? Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)) : Duration.ofSeconds(1);
+        return new ProcessResult(finished ? p.exitValue() : -1, out.text(grace), err.text(grace), !finished);
     }
 }
