@@ -108,8 +108,9 @@ public final class Deployer {
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
-        try (GitSource ignored = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config))) {
-            // cloned and the ref resolved: now it is safe to remember the config
+        try (GitSource source = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config))) {
+            // cloned and the ref resolved: now it is safe to remember the config, with the ref in full
+            config = config.withRef(source.fullRef(config.ref(), null));
         } catch (GitException e) {
             throw new DeployException(e.getMessage(), e);
         }
@@ -122,8 +123,10 @@ public final class Deployer {
         BerthConfig old = config();
         Path staging = store.dir().resolve("repo.git.switch");
         progress.step("clone " + RemoteUrls.redact(remote));
-        try (GitSource ignored = GitSource.cloneInto(remote, ref, staging, sshKey(old))) {
+        String fullRef;
+        try (GitSource source = GitSource.cloneInto(remote, ref, staging, sshKey(old))) {
             // validated that the new remote and ref exist before touching anything
+            fullRef = source.fullRef(ref, null);
         } catch (GitException e) {
             throw new DeployException(e.getMessage() + " (still following " + RemoteUrls.redact(old.remote()) + ")", e);
         }
@@ -133,7 +136,7 @@ public final class Deployer {
         } catch (IOException e) {
             throw new DeployException("cannot replace the local clone: " + e.getMessage(), e);
         }
-        save(old.withRemote(remote, ref, path == null ? "" : path));
+        save(old.withRemote(remote, fullRef, path == null ? "" : path));
         return sync(false, false, "switch");
     }
 
@@ -184,10 +187,18 @@ public final class Deployer {
             progress.step("pin lifted: following " + (config.ref() == null ? "the default branch" : config.ref()) + " again");
         }
         AppliedState applied = applied();
+        if (!GitSource.isFullRef(config.ref())) {
+            try {
+                config = recordFullRef(config, applied.commit(), dryRun);
+            } catch (GitException e) {
+                return failed(dryRun, null, e.getMessage(), reason);
+            }
+        }
         SafetySettings settings = safetySettings();
         Optional<String> refusal = Optional.empty();
         CommitInfo target;
         boolean pinned = false;
+        String rewindOf = null;
         Path checkout = store.checkoutsDir().resolve(CURRENT);
         try (GitSource source = openOrReclone(config)) {
             progress.step("fetch " + RemoteUrls.redact(config.remote()));
@@ -204,7 +215,18 @@ public final class Deployer {
                     save(config);
                 }
             }
-            refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned);
+            // A rollback names its commit and a switch follows another repository: neither is a rewind.
+            Optional<CommitInfo> rewoundFrom = pinned || "switch".equals(reason)
+                    || !CommitGuard.rewinds(source, applied.commit(), target.id())
+                    ? Optional.empty() : Optional.of(deployedCommit(source, applied.commit()));
+            refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned, rewoundFrom);
+            if (refusal.isEmpty() && rewoundFrom.isPresent()) {
+                progress.step("warning: " + target.shortId() + " does not descend from the deployed commit "
+                        + rewoundFrom.get().shortId() + ": the followed ref was moved back or rewritten; deploying it as a rewind"
+                        + " (with commit verification it would be refused)");
+                reason = Deployment.REWIND;
+                rewindOf = rewoundFrom.get().id();
+            }
             if (refusal.isPresent()) {
                 progress.step(refusal.get());
                 if (applied.commit() == null) {
@@ -297,8 +319,16 @@ public final class Deployer {
                         + " (the next sync retries them)";
         SyncReport report = refused(new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired()), refusal);
         saveReport(report);
-        history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason));
+        history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason, rewindOf));
         return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, desired, checkout);
+    }
+
+    private static CommitInfo deployedCommit(GitSource source, String id) {
+        try {
+            return source.commit(id);
+        } catch (GitException e) {
+            return new CommitInfo(id, "no longer in the repository", 0);
+        }
     }
 
     // Re-exporting an unchanged commit is the bulk of a no-change sync; a marker records what is there.
@@ -317,6 +347,25 @@ public final class Deployer {
         } catch (IOException e) {
             throw new GitException("cannot export commit " + commit + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * State written by an earlier Berth names the followed ref by its short name (or not at all: the default
+     * branch), which a branch named like a followed tag could take over. It is resolved once, in the local clone
+     * as last fetched (a name that is both branch and tag: the one the deployed commit came from), and recorded.
+     */
+    private BerthConfig recordFullRef(BerthConfig config, String deployed, boolean dryRun) throws GitException, DeployException {
+        String full;
+        try (GitSource source = openOrReclone(config)) {
+            full = source.fullRef(config.ref(), deployed);
+        }
+        BerthConfig resolved = config.withRef(full);
+        if (!dryRun) {
+            save(resolved);
+            progress.step("following " + full + " (the ref '" + (config.ref() == null ? "" : config.ref())
+                    + "' of the earlier state, now recorded in full)");
+        }
+        return resolved;
     }
 
     private GitSource openOrReclone(BerthConfig config) throws GitException {

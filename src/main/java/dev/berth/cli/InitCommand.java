@@ -15,7 +15,8 @@ final class InitCommand extends HostCommand {
     @Parameters(paramLabel = "URL", description = "The repository to follow.")
     String remote;
 
-    @Option(names = "--ref", paramLabel = "BRANCH|TAG", description = "Branch or tag to follow (default: the remote's default branch).")
+    @Option(names = "--ref", paramLabel = "BRANCH|TAG", description = {"Branch or tag to follow (default: the remote's default branch). Recorded in full: a name that is",
+                "both a branch and a tag must be given as refs/heads/NAME or refs/tags/NAME."})
     String ref;
 
     @Option(names = "--path", paramLabel = "SUBDIR", defaultValue = "", description = "Folder of the repository that holds the units (default: all of it).")
@@ -43,8 +44,15 @@ final class InitCommand extends HostCommand {
     @Option(names = "--verify-commits", paramLabel = "ALLOWED_SIGNERS",
             description = {"Apply only commits signed with an SSH key listed in this allowed-signers file",
                 "(format of 'ssh-keygen -Y verify': 'NAME KEYTYPE KEY' per line; the key decides, NAME is a label). The file is read at every sync:",
-                "rotate keys by editing it; 'berth trust FILE' points Berth at another file."})
+                "rotate keys by editing it; 'berth trust FILE' points Berth at another file. With verification, a commit that does",
+                "not descend from the deployed one (the ref moved back or rewritten) is refused until accepted with 'berth rollback COMMIT'."})
     String verifyCommits;
+
+    @Option(names = "--trusted-keyring", paramLabel = "FILE",
+            description = {"Apply only signed commits, and trust OpenPGP (gpg) signatures by the public keys in this keyring",
+                "(armored or binary: 'gpg --export --armor KEYID > FILE'). Alone or with --verify-commits (then either kind of",
+                "signature passes). Read at every sync; 'berth trust --keyring FILE' points Berth at another file."})
+    String trustedKeyring;
 
     @Option(names = "--adopt", paramLabel = "UNIT", description = {"Hand a unit of the host over to Berth (repeatable): the repository may",
             "install a unit of this name although the host already has one. See 'berth adopt'."})
@@ -53,7 +61,8 @@ final class InitCommand extends HostCommand {
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, String> labelMap = dev.berth.fleet.LocalHost.parseLabels(labels);
-        String signers = verifyCommits == null ? null : TrustCommand.checkedAllowedSigners(verifyCommits);
+        String signers = verifyCommits == null ? null : dev.berth.git.TrustedKeyFiles.checkedAllowedSigners(verifyCommits);
+        String keyring = trustedKeyring == null ? null : dev.berth.git.TrustedKeyFiles.checkedKeyring(trustedKeyring);
         Duration every = Durations.parse(interval);
         if (sshKey != null) {
             java.nio.file.Path key = java.nio.file.Path.of(sshKey).toAbsolutePath();
@@ -66,7 +75,7 @@ final class InitCommand extends HostCommand {
         BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null, hostName, labelMap);
         return locked(w, () -> {
             if (!w.store.isInitialized()) { // an initialised host keeps its settings: init refuses below
-                SafetySettings settings = new SafetySettings(noRollback, signers, adopt);
+                SafetySettings settings = new SafetySettings(noRollback, signers, adopt, keyring);
                 w.safety().saveSettings(settings);
             }
             return report(w.deployer().init(config));

@@ -36,6 +36,10 @@ final class StatusCommand extends HostCommand {
         o.println("Repository: " + s.remote() + (s.ref() == null ? "" : " (" + s.ref() + ")")
                 + (s.path() == null || s.path().isEmpty() ? "" : " path " + s.path()) + (s.rootless() ? "  [rootless]" : ""));
         o.println("Deployed:   " + commit(s.deployed()));
+        if (s.rewoundFrom() != null) {
+            o.println("Rewound:    from " + commit(s.rewoundFrom()) + ", which the deployed commit does not descend from"
+                    + " (the followed ref was moved back or rewritten; --verify-commits refuses that)");
+        }
         if (s.pinned() != null) {
             o.println("Pinned:     " + s.pinned().substring(0, 12) + " by rollback (until a new commit or 'berth sync --resume')");
         }

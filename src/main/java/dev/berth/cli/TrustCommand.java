@@ -1,42 +1,44 @@
 package dev.berth.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.berth.git.TrustedKeyFiles;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trust", mixinStandardHelpOptions = true,
-        description = {"Apply only commits signed with a key in this SSH allowed-signers file (from the next sync on).",
-            "Each line: 'PRINCIPAL [options] KEYTYPE KEY', e.g. 'alice@example.com ssh-ed25519 AAAA...': the key",
-            "decides (as with 'git verify-commit'), the principal is a label. The file is read again at every sync, so keys are rotated by editing",
-            "it; this command only changes which file is read."})
+        description = {"Apply only signed commits (from the next sync on): SSH signatures by a key in an allowed-signers file,",
+            "OpenPGP signatures by a key in a keyring, or either when both are set.",
+            "ALLOWED_SIGNERS: one key per line, 'PRINCIPAL [options] KEYTYPE KEY', e.g. 'alice@example.com ssh-ed25519 AAAA...':",
+            "the key decides (as with 'git verify-commit'), the principal is a label.",
+            "--keyring FILE: OpenPGP public keys, armored or binary, e.g. 'gpg --export --armor KEYID > FILE'.",
+            "The files are read again at every sync, so keys are rotated by editing them; this command only changes",
+            "which files are read."})
 final class TrustCommand extends HostCommand {
 
-    @Parameters(paramLabel = "ALLOWED_SIGNERS", description = "The allowed-signers file.")
-    String file;
+    @ArgGroup(multiplicity = "1")
+    Which which;
+
+    static final class Which {
+        @Parameters(paramLabel = "ALLOWED_SIGNERS", description = "The SSH allowed-signers file.")
+        String allowedSigners;
+
+        @Option(names = "--keyring", paramLabel = "FILE", description = "The OpenPGP keyring of trusted public keys.")
+        String keyring;
+    }
 
     @Override
     public Integer call() throws Exception {
-        String path = checkedAllowedSigners(file);
+        String signers = which.allowedSigners == null ? null : TrustedKeyFiles.checkedAllowedSigners(which.allowedSigners);
+        String keyring = which.keyring == null ? null : TrustedKeyFiles.checkedKeyring(which.keyring);
         Wiring w = wiring();
         return locked(w, () -> {
-            w.safety().saveSettings(w.safety().settings().withAllowedSigners(path));
-            out().println("commits must now be signed by a key in " + path);
+            var settings = w.safety().settings();
+            settings = signers != null ? settings.withAllowedSigners(signers) : settings.withTrustedKeyring(keyring);
+            w.safety().saveSettings(settings);
+            out().println(signers != null ? "commits signed with SSH must now be signed by a key in " + signers
+                    : "commits signed with OpenPGP must now be signed by a key in " + keyring);
             return 0;
         });
-    }
-
-    /** The absolute path of a readable allowed-signers file with at least one key, or a clear error. */
-    static String checkedAllowedSigners(String given) throws java.io.IOException {
-        Path p = Path.of(given).toAbsolutePath();
-        if (!Files.isReadable(p)) {
-            throw new IllegalArgumentException(p + ": no readable allowed-signers file there");
-        }
-        boolean anyKey = Files.readAllLines(p).stream().map(String::strip)
-                .anyMatch(l -> !l.isEmpty() && !l.startsWith("#") && (l.contains("ssh-") || l.contains("ecdsa-") || l.contains("sk-")));
-        if (!anyKey) {
-            throw new IllegalArgumentException(p + " lists no SSH key: write lines like 'alice@example.com ssh-ed25519 AAAA...'");
-        }
-        return p.toString();
     }
 }

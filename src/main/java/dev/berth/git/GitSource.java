@@ -118,29 +118,73 @@ public final class GitSource implements AutoCloseable {
         return git.getRepository().getConfig().getString("remote", "origin", "url");
     }
 
-    /** The commit the followed branch or tag points at now (the remote's default branch when none is set). */
+    /** The commit the followed branch or tag points at now (see {@link #fullRef} for how the ref is named). */
     public CommitInfo resolve() throws GitException {
-        Repository repo = git.getRepository();
+        String full = fullRef(ref, null);
         try {
-            Ref r;
-            if (ref == null || ref.isEmpty()) {
-                r = repo.exactRef(Constants.HEAD);
-                if (r == null || r.getObjectId() == null) {
-                    throw new GitException("the remote has no default branch (empty repository?): pass --ref BRANCH");
-                }
-            } else {
-                r = repo.exactRef(Constants.R_HEADS + ref);
-                if (r == null) {
-                    r = repo.exactRef(Constants.R_TAGS + ref);
-                }
-                if (r == null) {
-                    throw new GitException("branch or tag '" + ref + "' does not exist on " + RemoteUrls.redact(remoteUrl())
-                            + " (deleted?); the running deployment stays as it is. Use 'berth switch' to follow another ref");
-                }
+            Ref r = git.getRepository().exactRef(full);
+            if (r == null || r.getObjectId() == null) {
+                throw new GitException(full + " does not exist on " + RemoteUrls.redact(remoteUrl())
+                        + " (deleted?); the running deployment stays as it is. Use 'berth switch' to follow another ref");
             }
             return commit(r.getObjectId());
         } catch (IOException e) {
             throw new GitException("cannot read the local clone: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The full name of the ref a {@code --ref} value names, so that exactly that ref is followed: a branch
+     * pushed with the name of a followed tag must not take it over. {@code refs/heads/X} and {@code refs/tags/X}
+     * are taken as given; a short name must name one branch or one tag, or (state of an earlier Berth) the one
+     * of the two that points at {@code tieBreakCommit}; none is the branch the remote's HEAD named at clone time.
+     */
+    public String fullRef(String given, String tieBreakCommit) throws GitException {
+        Repository repo = git.getRepository();
+        try {
+            if (given == null || given.isEmpty()) {
+                Ref head = repo.exactRef(Constants.HEAD);
+                if (head == null || head.getObjectId() == null || !head.isSymbolic()) {
+                    throw new GitException("the remote has no default branch (empty repository?): pass --ref BRANCH");
+                }
+                return head.getTarget().getName();
+            }
+            if (isFullRef(given)) {
+                return given;
+            }
+            Ref branch = repo.exactRef(Constants.R_HEADS + given);
+            Ref tag = repo.exactRef(Constants.R_TAGS + given);
+            if (branch != null && tag != null) {
+                boolean branchHere = pointsAt(branch, tieBreakCommit);
+                boolean tagHere = pointsAt(tag, tieBreakCommit);
+                if (branchHere != tagHere) {
+                    return (branchHere ? branch : tag).getName();
+                }
+                throw new GitException("'" + given + "' is both a branch and a tag on " + RemoteUrls.redact(remoteUrl())
+                        + ": name the one to follow in full, --ref " + tag.getName() + " or --ref " + branch.getName()
+                        + (tieBreakCommit == null ? "" : " ('berth switch URL --ref ...')"));
+            }
+            if (branch == null && tag == null) {
+                throw new GitException("branch or tag '" + given + "' does not exist on " + RemoteUrls.redact(remoteUrl())
+                        + " (deleted?); the running deployment stays as it is. Use 'berth switch' to follow another ref");
+            }
+            return (branch != null ? branch : tag).getName();
+        } catch (IOException e) {
+            throw new GitException("cannot read the local clone: " + e.getMessage(), e);
+        }
+    }
+
+    /** True for a ref named in full, as Berth records it: {@code refs/heads/...} or {@code refs/tags/...}. */
+    public static boolean isFullRef(String ref) {
+        return ref != null && (ref.startsWith(Constants.R_HEADS) || ref.startsWith(Constants.R_TAGS));
+    }
+
+    private boolean pointsAt(Ref r, String commit) throws IOException {
+        if (commit == null) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.parseCommit(walk.peel(walk.parseAny(r.getObjectId()))).getName().equals(commit);
         }
     }
 

@@ -4,7 +4,8 @@ package dev.berth.state;
  * What this host follows, as given to {@code berth init} (and changed by {@code switch}).
  *
  * @param remote          git URL (https, ssh, file:// or a local path)
- * @param ref             branch or tag to follow; null = the remote's default branch
+ * @param ref             the branch or tag followed, in full ({@code refs/heads/main}, {@code refs/tags/release}) as
+ *                        resolved at init; older state folders hold a short name or null, resolved once and recorded
  * @param path            sub-folder of the repository holding the units; "" = the whole repository
  * @param intervalSeconds how often the daemon syncs
  * @param sshKey          private key file for ssh remotes, or null
@@ -34,6 +35,11 @@ public record BerthConfig(String remote, String ref, String path, long intervalS
 
     public BerthConfig withRemote(String newRemote, String newRef, String newPath) {
         return new BerthConfig(newRemote, newRef, newPath, intervalSeconds, sshKey, null, null, hostName, labels);
+    }
+
+    /** The same, following {@code fullRef} ({@code refs/heads/...} or {@code refs/tags/...}, as resolved at init). */
+    public BerthConfig withRef(String fullRef) {
+        return new BerthConfig(remote, fullRef, path, intervalSeconds, sshKey, pinnedCommit, pinnedAgainst, hostName, labels);
     }
 
     public BerthConfig withIdentity(String newHostName, java.util.Map<String, String> newLabels) {

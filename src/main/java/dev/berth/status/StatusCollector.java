@@ -12,6 +12,8 @@ import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.Deployment;
+import dev.berth.state.SyncReport;
 import dev.berth.state.StateStore;
 import dev.berth.mcp.gateway.GatewayStatusFile;
 import java.io.IOException;
@@ -50,13 +52,15 @@ public final class StatusCollector {
         AppliedState applied = store.applied();
         CommitInfo deployed = null;
         CommitInfo head = null;
+        CommitInfo rewoundFrom = null;
         try (GitSource source = GitSource.open(store.cloneDir(), config.ref())) {
-            head = source.resolve();
             if (applied.commit() != null) {
                 deployed = source.commit(applied.commit());
+                rewoundFrom = rewoundFrom(source, applied.commit());
             }
+            head = source.resolve();
         } catch (GitException e) {
-            if (applied.commit() != null) {
+            if (applied.commit() != null && deployed == null) {
                 deployed = new CommitInfo(applied.commit(), "(not in the local clone: " + e.getMessage() + ")", 0);
             }
         }
@@ -71,7 +75,26 @@ public final class StatusCollector {
         }
         return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
                 config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless(),
-                builds.apply(applied), GatewayStatusFile.read(store.dir()));
+                builds.apply(applied), GatewayStatusFile.read(store.dir()), rewoundFrom);
+    }
+
+    /** The commit the deployed one replaced, when its deployment was a rewind (see {@link Deployment#REWIND}). */
+    private CommitInfo rewoundFrom(GitSource source, String deployedCommit) throws IOException {
+        List<Deployment> history = store.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Deployment d = history.get(i);
+            if (SyncReport.OK.equals(d.result()) && deployedCommit.equals(d.commit())) {
+                if (!Deployment.REWIND.equals(d.reason()) || d.rewoundFrom() == null) {
+                    return null;
+                }
+                try {
+                    return source.commit(d.rewoundFrom());
+                } catch (GitException e) {
+                    return new CommitInfo(d.rewoundFrom(), "no longer in the repository", 0);
+                }
+            }
+        }
+        return null;
     }
 
     private List<Drift> drift(AppliedState applied) {

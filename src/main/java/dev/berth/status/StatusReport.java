@@ -13,15 +13,24 @@ import java.util.List;
  * @param pinned  the commit a rollback pinned the host to, or null
  * @param builds  each deployed .build unit's epoch and its image's digest
  * @param mcpServers the declared MCP servers as the MCP endpoint last saw them (empty when none runs)
+ * @param rewoundFrom when the deployed commit was deployed as a rewind (it does not descend from the commit deployed
+ *                    before it: the followed ref was moved back or rewritten), that earlier commit; else null
  */
 public record StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                            String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
-                           boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers) {
+                           boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers,
+                           CommitInfo rewoundFrom) {
 
     public StatusReport {
         units = List.copyOf(units);
         drift = List.copyOf(drift);
         builds = builds == null ? List.of() : List.copyOf(builds);
         mcpServers = mcpServers == null ? List.of() : List.copyOf(mcpServers);
+    }
+
+    public StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
+                        String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
+                        boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers) {
+        this(remote, ref, path, deployed, pending, pinned, lastSync, units, drift, rootless, builds, mcpServers, null);
     }
 }
