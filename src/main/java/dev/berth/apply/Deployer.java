@@ -205,6 +205,9 @@ public final class Deployer {
                 }
             }
             refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned);
+            if (refusal.isEmpty() && !target.id().equals(applied.commit())) {
+                refusal = source.treeRefusal(target, config.path()); // unsafe names, over the limits: before any of it is written
+            }
             if (refusal.isPresent()) {
                 progress.step(refusal.get());
                 if (applied.commit() == null) {
