@@ -54,7 +54,6 @@ public final class SecretFiles {
                 problems.add(Problem.error(path, 0, "is " + size + " bytes, over the limit of " + (MAX_AGE_BYTES >> 20)
                         + " MiB for a .age file (Podman keeps secrets under 512,000 bytes): encrypt only the secret's value"
                         + " ('berth secret encrypt'), or remove the file"));
-                continue;
             }
             all.computeIfAbsent(name, n -> new ArrayList<>()).add(path);
         }
