@@ -227,6 +227,9 @@ public final class Deployer {
                 reason = Deployment.REWIND;
                 rewindOf = rewoundFrom.get().id();
             }
+            if (refusal.isEmpty() && !target.id().equals(applied.commit())) {
+                refusal = source.treeRefusal(target, config.path()); // unsafe names, over the limits: before any of it is written
+            }
             if (refusal.isPresent()) {
                 progress.step(refusal.get());
                 if (applied.commit() == null) {

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import dev.berth.host.FileTrees;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -21,8 +24,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.FS;
 
 /**
@@ -60,7 +61,7 @@ public final class GitSource implements AutoCloseable {
             FileTrees.deleteRecursively(dir);
             Git g = Git.cloneRepository()
                     .setURI(remote)
-                    .setTransportConfigCallback(ssh)
+                    .setTransportConfigCallback(FetchChecker.around(ssh, GitLimits.DEFAULTS)) // fsck and size limits
                     .setDirectory(dir.toFile())
                     .setBare(true)
                     .setCloneAllBranches(true)
@@ -71,7 +72,8 @@ public final class GitSource implements AutoCloseable {
         } catch (InvalidRemoteException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": no repository there", e);
         } catch (TransportException e) {
-            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e), e);
+            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e)
+                    + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
         } catch (GitAPIException | IOException | RuntimeException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e), e);
         }
@@ -100,12 +102,14 @@ public final class GitSource implements AutoCloseable {
         try {
             git.fetch()
                     .setRemote("origin")
-                    .setTransportConfigCallback(ssh)
+                    .setCheckFetchedObjects(true)
+                    .setTransportConfigCallback(FetchChecker.around(ssh, GitLimits.DEFAULTS)) // fsck and size limits
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                     .setRemoveDeletedRefs(true)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new GitException("cannot fetch " + RemoteUrls.redact(remoteUrl()) + ": " + redactedMessage(e), e);
+            throw new GitException("cannot fetch " + RemoteUrls.redact(remoteUrl()) + ": " + redactedMessage(e)
+                    + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
         }
     }
 
@@ -221,59 +225,94 @@ public final class GitSource implements AutoCloseable {
 
     /**
      * Writes the files of {@code commit} under {@code subPath} ("" = all) into {@code dest}, which is
-     * replaced. Symlinks are recreated as symlinks (validation decides whether they may stay).
+     * replaced. Symlinks are recreated as symlinks (validation decides whether they may stay). The tree is
+     * checked as a whole first ({@link #treeRefusal}): an unsafe one is an {@link UnsafeTreeException} and
+     * nothing of it is written; files are then created new, never through a link.
      */
     public void export(String commit, String subPath, Path dest) throws GitException {
         Path tmp = dest.resolveSibling(dest.getFileName() + ".partial");
         try {
             FileTrees.deleteRecursively(tmp);
-            Files.createDirectories(tmp);
             Repository repo = git.getRepository();
-            try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
-                RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
-                tw.addTree(c.getTree());
-                tw.setRecursive(true);
-                String prefix = normalizeSubPath(subPath);
-                if (!prefix.isEmpty()) {
-                    tw.setFilter(PathFilter.create(prefix));
-                }
-                boolean any = false;
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    String rel = prefix.isEmpty() ? path : path.substring(Math.min(path.length(), prefix.length() + 1));
-                    if (rel.isEmpty()) {
-                        continue;
+            String prefix = normalizeSubPath(subPath);
+            List<CheckedTree.Entry> entries;
+            try (RevWalk walk = new RevWalk(repo)) {
+                entries = checked(walk.parseCommit(ObjectId.fromString(commit)), prefix);
+            }
+            if (entries.isEmpty() && !prefix.isEmpty()) {
+                throw new GitException("commit " + commit.substring(0, 12) + " has no folder '" + prefix
+                        + "' (the --path given to init)");
+            }
+            Files.createDirectories(tmp);
+            for (CheckedTree.Entry e : entries) {
+                Path out = TreePaths.inside(tmp, e.path());
+                createFolders(tmp, out.getParent());
+                ObjectLoader loader = repo.open(e.id());
+                if (e.mode() == FileMode.SYMLINK) {
+                    Files.createSymbolicLink(out, Path.of(new String(loader.getBytes(), StandardCharsets.UTF_8)));
+                } else {
+                    // CREATE_NEW and NOFOLLOW_LINKS: never through a link or over a file already written
+                    try (var os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS)) {
+                        loader.copyTo(os);
                     }
-                    FileMode mode = tw.getFileMode(0);
-                    if (mode == FileMode.GITLINK) {
-                        continue; // submodules are not followed
+                    if (e.mode() == FileMode.EXECUTABLE_FILE) {
+                        out.toFile().setExecutable(true, false);
                     }
-                    any = true;
-                    Path out = tmp.resolve(rel);
-                    Files.createDirectories(out.getParent());
-                    ObjectLoader loader = repo.open(tw.getObjectId(0));
-                    if (mode == FileMode.SYMLINK) {
-                        Files.createSymbolicLink(out, Path.of(new String(loader.getBytes(), StandardCharsets.UTF_8)));
-                    } else {
-                        try (var os = Files.newOutputStream(out)) {
-                            loader.copyTo(os);
-                        }
-                        if (mode == FileMode.EXECUTABLE_FILE) {
-                            out.toFile().setExecutable(true, false);
-                        }
-                    }
-                }
-                if (!any && !prefix.isEmpty()) {
-                    throw new GitException("commit " + commit.substring(0, 12) + " has no folder '" + prefix
-                            + "' (the --path given to init)");
                 }
             }
             FileTrees.deleteRecursively(dest);
             Files.move(tmp, dest);
+        } catch (UnsafeTreeException e) {
+            deletePartial(tmp);
+            throw new UnsafeTreeException("commit " + commit.substring(0, 12) + " is refused: " + e.getMessage()
+                    + "; nothing of it was written. Push a commit without it");
         } catch (MissingObjectException e) {
             throw new GitException("commit " + commit + " is missing from the local clone", e);
         } catch (IOException | RuntimeException e) {
             throw new GitException("cannot export commit " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why {@code commit} may not be exported, or empty: the checks of {@link #export} on the whole tree
+     * under {@code subPath}, without writing anything, so a sync can refuse the commit before it starts.
+     */
+    public Optional<String> treeRefusal(CommitInfo commit, String subPath) throws GitException {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            checked(walk.parseCommit(ObjectId.fromString(commit.id())), normalizeSubPath(subPath));
+            return Optional.empty();
+        } catch (UnsafeTreeException e) {
+            return Optional.of("commit " + commit.shortId() + " (" + commit.subject() + ") is refused: " + e.getMessage()
+                    + "; nothing of it was written. Push a commit without it");
+        } catch (IOException | RuntimeException e) {
+            throw new GitException("cannot read commit " + commit.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<CheckedTree.Entry> checked(RevCommit c, String prefix) throws IOException, UnsafeTreeException {
+        return CheckedTree.read(git.getRepository(), c.getTree(), prefix, GitLimits.DEFAULTS);
+    }
+
+    /** Creates the folders from {@code root} down to {@code dir}, refusing to go through anything but a real folder. */
+    private static void createFolders(Path root, Path dir) throws IOException, UnsafeTreeException {
+        Path p = root;
+        for (Path name : root.relativize(dir)) {
+            p = p.resolve(name);
+            if (Files.isSymbolicLink(p) || Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UnsafeTreeException("'" + root.relativize(p) + "' is a file or symlink, and another entry would be written through it");
+            }
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(p);
+            }
+        }
+    }
+
+    private static void deletePartial(Path tmp) {
+        try {
+            FileTrees.deleteRecursively(tmp);
+        } catch (IOException ignored) {
+            // the next export deletes it first
         }
     }
 
@@ -306,6 +345,20 @@ public final class GitSource implements AutoCloseable {
             p = p.substring(0, p.length() - 1);
         }
         return p.equals(".") ? "" : p;
+    }
+
+    private static final String REFUSED_FETCH = ". Berth checks every object it fetches (as 'git fsck' does) and refused"
+            + " these, so nothing was fetched and this host stays as it is: remove the commit that holds it from the branch"
+            + " (force-push)";
+
+    /** True when the fetch stopped on Berth's object checks rather than on the network or the remote. */
+    private static boolean refusedObjects(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jgit.errors.CorruptObjectException || t instanceof FetchChecker.OverLimit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String redactedMessage(Throwable e) {

@@ -111,12 +111,20 @@ final class DeploymentTools {
                     String which = args.optionalString("which");
                     Path dir;
                     if (which == null || which.equals("next")) {
+                        dir = backend.store().checkoutsDir().resolve("preview");
+                        dev.berth.apply.SyncOutcome next;
                         try {
-                            backend.deployments().plan(message -> { });
+                            // an earlier plan's preview must not pass for this one's (a failed fetch exports nothing)
+                            dev.berth.host.FileTrees.deleteRecursively(dir);
+                            next = backend.deployments().plan(message -> { });
                         } catch (Exception e) {
                             throw new ToolFailure("cannot fetch the latest commit: " + e.getMessage(), e);
                         }
-                        dir = backend.store().checkoutsDir().resolve("preview");
+                        // without a preview, or with one of the deployed commit because the latest was refused (a
+                        // crafted tree, an unsigned commit), there is nothing of the latest commit to validate
+                        if (!next.ok() && (next.checkout() != null || !Files.isDirectory(dir))) {
+                            throw new ToolFailure(next.report().error());
+                        }
                     } else if (which.equals("deployed")) {
                         dir = backend.store().checkoutsDir().resolve("current");
                     } else {

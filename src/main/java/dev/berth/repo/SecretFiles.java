@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class SecretFiles {
     public static final String EXTENSION = ".age";
+    /**
+     * Largest {@code .age} file: Podman keeps a secret under 512,000 bytes, and age adds a header and 16 bytes
+     * per 64 KiB, so a real secret's file is far smaller. Bigger ones are refused before they are read.
+     */
+    public static final long MAX_AGE_BYTES = 1L << 20;
     // what podman accepts as a secret name, kept to characters that are safe in a file name as well
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,252}");
 
@@ -44,6 +49,12 @@ public final class SecretFiles {
                         + " Podman secret NAME): use letters, digits, '_', '.' and '-', starting with a letter or digit"));
                 continue;
             }
+            long size = sizeOf(tree, path);
+            if (size > MAX_AGE_BYTES) {
+                problems.add(Problem.error(path, 0, "is " + size + " bytes, over the limit of " + (MAX_AGE_BYTES >> 20)
+                        + " MiB for a .age file (Podman keeps secrets under 512,000 bytes): encrypt only the secret's value"
+                        + " ('berth secret encrypt'), or remove the file"));
+            }
             all.computeIfAbsent(name, n -> new ArrayList<>()).add(path);
         }
         all.forEach((name, paths) -> {
@@ -58,6 +69,14 @@ public final class SecretFiles {
             }
         });
         return byName;
+    }
+
+    private static long sizeOf(RepositoryTree tree, String path) {
+        try {
+            return java.nio.file.Files.size(tree.resolve(path));
+        } catch (java.io.IOException e) {
+            return 0; // reading it reports the problem, naming the file
+        }
     }
 
     /** The secret names a container's {@code Secret=} lines use, in order: {@code Secret=NAME[,type=env,...]}. */

@@ -40,9 +40,16 @@ public final class RepositorySecrets implements SecretStep {
         for (var e : files.entrySet()) {
             byte[] ciphertext = read(checkout, e.getValue());
             String sha = Sha256.of(ciphertext);
-            if (!sha.equals(created.get(e.getKey())) || !podman.exists(e.getKey())) {
-                pending.add(new Pending(e.getKey(), e.getValue(), sha, ciphertext));
+            if (sha.equals(created.get(e.getKey())) && podman.exists(e.getKey())) {
+                continue;
             }
+            if (!created.containsKey(e.getKey()) && podman.exists(e.getKey())) {
+                // --replace would overwrite a secret the host made itself, and removeGone would later delete it
+                throw new SecretException("the host already has a Podman secret '" + e.getKey() + "' that Berth did not"
+                        + " create, so " + e.getValue() + " may not replace it: rename the .age file (and the Secret= lines"
+                        + " using it), or remove the host's secret ('podman secret rm " + e.getKey() + "') to let Berth manage it");
+            }
+            pending.add(new Pending(e.getKey(), e.getValue(), sha, ciphertext));
         }
         if (pending.isEmpty()) {
             return;
@@ -122,9 +129,15 @@ public final class RepositorySecrets implements SecretStep {
         }
     }
 
+    /** Reads at most {@link SecretFiles#MAX_AGE_BYTES}: validation refuses bigger files, this holds if it was skipped. */
     private static byte[] read(Path checkout, String path) throws SecretException {
-        try {
-            return Files.readAllBytes(checkout.resolve(path));
+        try (var in = Files.newInputStream(checkout.resolve(path))) {
+            byte[] bytes = in.readNBytes((int) SecretFiles.MAX_AGE_BYTES + 1);
+            if (bytes.length > SecretFiles.MAX_AGE_BYTES) {
+                throw new SecretException(path + " is over the limit of " + (SecretFiles.MAX_AGE_BYTES >> 20)
+                        + " MiB for a .age file: encrypt only the secret's value, or remove the file");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new SecretException("cannot read " + path + ": " + e.getMessage(), e);
         }

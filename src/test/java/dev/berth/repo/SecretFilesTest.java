@@ -55,4 +55,15 @@ class SecretFilesTest {
             assertThat(p.message()).contains("not a valid secret name");
         });
     }
+
+    @Test
+    void anAgeFileOverTheLimitIsAnErrorNamingItAndTheLimitEvenWhenNoContainerUsesIt() {
+        RepositoryScan scan = repo().bytes("unused.age", new byte[(int) SecretFiles.MAX_AGE_BYTES + 1]).read();
+        assertThat(scan.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("unused.age");
+            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.message()).contains("is 1048577 bytes, over the limit of 1 MiB for a .age file");
+        });
+        assertThat(repo().bytes("unused.age", new byte[(int) SecretFiles.MAX_AGE_BYTES]).read().hasErrors()).as("at the limit").isFalse();
+    }
 }

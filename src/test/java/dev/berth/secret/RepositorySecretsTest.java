@@ -120,4 +120,27 @@ class RepositorySecretsTest {
         secrets.removeAll(s -> { });
         assertThat(podmanStore).containsOnlyKeys("host-managed");
     }
+
+    @Test
+    void aSecretTheHostMadeItselfIsNeitherReplacedNorLaterRemoved() throws Exception {
+        podmanStore.put("db", "the host's own");
+        write("a-first.age", "fine", id.recipient());
+        write("db.age", "from the repository", id.recipient());
+        assertThatThrownBy(() -> secrets.install(checkout, s -> { }))
+                .hasMessageContaining("the host already has a Podman secret 'db' that Berth did not create")
+                .hasMessageContaining("db.age").hasMessageContaining("podman secret rm db");
+        assertThat(podmanStore).as("nothing changed, not even the other secret").containsExactly(Map.entry("db", "the host's own"));
+        Files.delete(checkout.resolve("db.age"));
+        secrets.install(checkout, s -> { });
+        secrets.removeGone(checkout, s -> { });
+        assertThat(podmanStore).containsEntry("db", "the host's own").containsEntry("a-first", "fine");
+    }
+
+    @Test
+    void anAgeFileOverTheLimitIsNotReadWhole() throws Exception {
+        Files.write(checkout.resolve("huge.age"), new byte[(int) dev.berth.repo.SecretFiles.MAX_AGE_BYTES + 1]);
+        assertThatThrownBy(() -> secrets.install(checkout, s -> { }))
+                .hasMessageContaining("huge.age is over the limit of 1 MiB for a .age file");
+        assertThat(podmanStore).isEmpty();
+    }
 }
