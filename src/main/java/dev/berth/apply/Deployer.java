@@ -239,8 +239,8 @@ public final class Deployer {
         }
         Plan plan = Planner.plan(desired, applied, ObservedFiles.of(layout, applied));
         // Only looks at the unit folders, so a plan or dry run can say the sync would be refused.
-        List<String> reserved = ReservedUnitNames.forHost(layout)
-                .refusals(desired, applied, Set.copyOf(settings.adopted()));
+        ReservedUnitNames hostUnits = ReservedUnitNames.forHost(layout);
+        List<String> reserved = hostUnits.refusals(desired, applied, Set.copyOf(settings.adopted()));
         if (dryRun) {
             SyncReport report = reserved.isEmpty()
                     ? refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal)
@@ -258,6 +258,14 @@ public final class Deployer {
             return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
         }
         applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
+        try {
+            for (Path aside : Adoption.setAsideShadowing(hostUnits.hostQuadlets(), desired, Set.copyOf(settings.adopted()))) {
+                progress.step("adopted: the host's quadlet is kept as " + aside + " so the repository's runs");
+            }
+        } catch (IOException e) {
+            return failed(false, target, "commit " + target.shortId() + " was not applied: cannot set the host's adopted quadlet aside: "
+                    + e.getMessage(), reason);
+        }
         try {
             secrets.install(checkout, progress::step); // decrypts all first: a bad secret changes nothing
         } catch (dev.berth.secret.SecretException e) {
