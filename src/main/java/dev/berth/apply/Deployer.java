@@ -108,6 +108,11 @@ public final class Deployer {
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
+        try {
+            dev.berth.host.PrivateFolder.ensure(store.dir()); // before the clone, which would make it 0755
+        } catch (IOException e) {
+            throw new DeployException("cannot create the state folder " + store.dir() + ": " + e.getMessage(), e);
+        }
         try (GitSource ignored = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config))) {
             // cloned and the ref resolved: now it is safe to remember the config
         } catch (GitException e) {
@@ -329,7 +334,7 @@ public final class Deployer {
 
     private GitSource openOrReclone(BerthConfig config) throws GitException {
         try {
-            return GitSource.open(store.cloneDir(), config.ref(), sshKey(config));
+            return GitSource.open(store.cloneDir(), config.ref(), sshKey(config), config.remote());
         } catch (GitException damaged) {
             progress.step(damaged.getMessage() + ": cloning again");
             return GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config));
