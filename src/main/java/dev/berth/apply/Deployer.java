@@ -264,10 +264,12 @@ public final class Deployer {
         }
         applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
         try {
-            for (Path aside : Adoption.setAsideShadowing(hostUnits.hostQuadlets(), desired, Set.copyOf(settings.adopted()))) {
-                progress.step("adopted: the host's quadlet is kept as " + aside + " so the repository's runs");
+            for (Adoption.SetAside aside : Adoption.setAsideShadowing(hostUnits.hostQuadlets(), desired, Set.copyOf(settings.adopted()))) {
+                progress.step("adopted: the host's quadlet is kept as " + aside.file() + "; stop " + aside.unit()
+                        + " so the repository's definition starts");
+                systemd.stop(aside.unit(), Duration.ofSeconds(90)); // a start of a running unit would keep the host's
             }
-        } catch (IOException e) {
+        } catch (IOException | dev.berth.host.HostException e) {
             return failed(false, target, "commit " + target.shortId() + " was not applied: cannot set the host's adopted quadlet aside: "
                     + e.getMessage(), reason);
         }

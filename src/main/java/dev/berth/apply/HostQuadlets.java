@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
@@ -77,14 +80,28 @@ record HostQuadlets(List<Path> roots, int beforeBerth, List<Path> excluded) {
             // a search folder inside another (users/UID in users/) is listed once, under its own place in the order
             List<Path> skip = new ArrayList<>(excluded);
             roots.stream().filter(r -> !r.equals(root) && r.startsWith(root)).forEach(skip::add);
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(f -> skip.stream().noneMatch(f::startsWith))
-                        .filter(f -> !Files.isDirectory(f))
-                        .forEach(f -> UnitName.parse(f.getFileName().toString())
-                                .filter(n -> n.kind().isQuadlet())
-                                .ifPresent(n -> out.add(new Found(f, n, wins))));
-            } catch (IOException | UncheckedIOException e) {
-                // a folder Berth may not read is not one it can be said to collide with
+            try {
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        // never walks Berth's own folder: at thousands of units that would be most of a no-change sync
+                        return skip.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        UnitName.parse(file.getFileName().toString()).filter(n -> n.kind().isQuadlet())
+                                .ifPresent(n -> out.add(new Found(file, n, wins)));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // a folder Berth may not read is not one it can collide with
+                    }
+                });
+            } catch (IOException e) {
+                // as above
             }
         }
         return out;
