@@ -69,6 +69,7 @@ class HostUnitsIT {
         if (repo != null) {
             repo.close();
         }
+        host.run("rm -rf /srv/share/hostunits");
     }
 
     @Test
