@@ -3,9 +3,17 @@ package dev.berth.apply;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
 import dev.berth.plan.Plan;
+import dev.berth.repo.DesiredState;
 import dev.berth.repo.InstalledFile;
+import dev.berth.repo.RepoUnit;
 import dev.berth.state.AppliedState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,5 +42,33 @@ final class Adoption {
             }
         }
         return any ? new AppliedState(applied.commit(), files, applied.units()) : applied;
+    }
+
+    /** A host quadlet renamed to {@code file} by an adoption; it defined the systemd unit {@code unit}. */
+    record SetAside(Path file, String unit) {
+    }
+
+    /**
+     * An adopted quadlet the host also has, in a folder quadlet reads before Berth's (the host's
+     * {@code /etc/containers/systemd/web.container}), would keep hiding the repository's: the host's file is
+     * renamed to {@code NAME.berth-adopted}, which quadlet ignores, so the repository's runs and nothing is lost.
+     *
+     * @return the files set aside, with the unit each defined
+     */
+    static List<SetAside> setAsideShadowing(List<HostQuadlets.Found> host, DesiredState desired, Set<String> adopted) throws IOException {
+        List<SetAside> moved = new ArrayList<>();
+        for (RepoUnit u : desired.units().values()) {
+            if (!u.name().kind().isQuadlet() || !(adopted.contains(u.fileName()) || adopted.contains(u.systemdName()))) {
+                continue;
+            }
+            for (HostQuadlets.Found q : host) {
+                if (q.winsOverBerth() && (q.name().fileName().equals(u.fileName()) || q.name().defaultSystemdName().equals(u.systemdName()))) {
+                    Path aside = q.file().resolveSibling(q.file().getFileName() + ".berth-adopted");
+                    Files.move(q.file(), aside, StandardCopyOption.REPLACE_EXISTING);
+                    moved.add(new SetAside(aside, u.systemdName()));
+                }
+            }
+        }
+        return moved;
     }
 }

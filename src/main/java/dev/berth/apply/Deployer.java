@@ -108,6 +108,11 @@ public final class Deployer {
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
+        try {
+            dev.berth.host.PrivateFolder.ensure(store.dir()); // before the clone, which would make it 0755
+        } catch (IOException e) {
+            throw new DeployException("cannot create the state folder " + store.dir() + ": " + e.getMessage(), e);
+        }
         try (GitSource source = GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config))) {
             // cloned and the ref resolved: now it is safe to remember the config, with the ref in full
             config = config.withRef(source.fullRef(config.ref(), null));
@@ -264,8 +269,8 @@ public final class Deployer {
         }
         Plan plan = Planner.plan(desired, applied, ObservedFiles.of(layout, applied));
         // Only looks at the unit folders, so a plan or dry run can say the sync would be refused.
-        List<String> reserved = ReservedUnitNames.forHost(layout)
-                .refusals(desired, applied, Set.copyOf(settings.adopted()));
+        ReservedUnitNames hostUnits = ReservedUnitNames.forHost(layout);
+        List<String> reserved = hostUnits.refusals(desired, applied, Set.copyOf(settings.adopted()));
         if (dryRun) {
             SyncReport report = reserved.isEmpty()
                     ? refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal)
@@ -283,6 +288,16 @@ public final class Deployer {
             return failed(false, target, "commit " + target.shortId() + " was not applied:\n  " + String.join("\n  ", reserved), reason);
         }
         applied = Adoption.claim(plan, applied, Set.copyOf(settings.adopted()));
+        try {
+            for (Adoption.SetAside aside : Adoption.setAsideShadowing(hostUnits.hostQuadlets(), desired, Set.copyOf(settings.adopted()))) {
+                progress.step("adopted: the host's quadlet is kept as " + aside.file() + "; stop " + aside.unit()
+                        + " so the repository's definition starts");
+                systemd.stop(aside.unit(), Duration.ofSeconds(90)); // a start of a running unit would keep the host's
+            }
+        } catch (IOException | dev.berth.host.HostException e) {
+            return failed(false, target, "commit " + target.shortId() + " was not applied: cannot set the host's adopted quadlet aside: "
+                    + e.getMessage(), reason);
+        }
         try {
             secrets.install(checkout, progress::step); // decrypts all first: a bad secret changes nothing
         } catch (dev.berth.secret.SecretException e) {
@@ -373,7 +388,7 @@ public final class Deployer {
 
     private GitSource openOrReclone(BerthConfig config) throws GitException {
         try {
-            return GitSource.open(store.cloneDir(), config.ref(), sshKey(config));
+            return GitSource.open(store.cloneDir(), config.ref(), sshKey(config), config.remote());
         } catch (GitException damaged) {
             progress.step(damaged.getMessage() + ": cloning again");
             return GitSource.cloneInto(config.remote(), config.ref(), store.cloneDir(), sshKey(config));

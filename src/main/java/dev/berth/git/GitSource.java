@@ -56,11 +56,11 @@ public final class GitSource implements AutoCloseable {
 
     /** @param sshKey private key file for ssh remotes, or null for the user's default keys */
     public static GitSource cloneInto(String remote, String ref, Path dir, Path sshKey) throws GitException {
-        SshKeyTransport ssh = new SshKeyTransport(sshKey);
+        SshKeyTransport ssh = new SshKeyTransport(sshKey, remote);
         try {
             FileTrees.deleteRecursively(dir);
             Git g = Git.cloneRepository()
-                    .setURI(remote)
+                    .setURI(RemoteUrls.withoutUserInfo(remote)) // the credential goes through ssh's provider, not the config
                     .setTransportConfigCallback(FetchChecker.around(ssh, GitLimits.DEFAULTS)) // fsck and size limits
                     .setDirectory(dir.toFile())
                     .setBare(true)
@@ -85,15 +85,34 @@ public final class GitSource implements AutoCloseable {
     }
 
     public static GitSource open(Path dir, String ref, Path sshKey) throws GitException {
+        return open(dir, ref, sshKey, null);
+    }
+
+    /**
+     * Opens the clone to fetch from {@code remote} (as configured, maybe with {@code user:token@}): the
+     * credential is used from there, and a clone whose config still holds it (made by an older Berth) has
+     * it removed.
+     */
+    public static GitSource open(Path dir, String ref, Path sshKey, String remote) throws GitException {
         try {
             Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
             if (repo.getObjectDatabase() == null || !repo.getObjectDatabase().exists()) {
                 repo.close();
                 throw new GitException("the local clone in " + dir + " is damaged");
             }
-            return new GitSource(new Git(repo), ref, true, new SshKeyTransport(sshKey));
+            forgetCredential(repo);
+            return new GitSource(new Git(repo), ref, true, new SshKeyTransport(sshKey, remote));
         } catch (IOException | RuntimeException e) {
             throw new GitException("the local clone in " + dir + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static void forgetCredential(Repository repo) throws IOException {
+        String url = repo.getConfig().getString("remote", "origin", "url");
+        String clean = RemoteUrls.withoutUserInfo(url);
+        if (url != null && !url.equals(clean)) {
+            repo.getConfig().setString("remote", "origin", "url", clean);
+            repo.getConfig().save();
         }
     }
 

@@ -30,6 +30,18 @@ public final class SystemctlSystemd implements Systemd {
         return cmd;
     }
 
+    /**
+     * {@code systemctl VERB [OPTIONS] -- UNIT}: after {@code --} a unit name is never read as an option, so a
+     * name such as {@code -Hevil.service} cannot turn into {@code -H evil.service} (talk to another host).
+     */
+    private List<String> onUnit(String verb, String unit, String... options) {
+        List<String> cmd = systemctl(verb);
+        cmd.addAll(Arrays.asList(options));
+        cmd.add("--");
+        cmd.add(unit);
+        return cmd;
+    }
+
     @Override
     public void daemonReload() throws HostException {
         ProcessResult r = runner.run(systemctl("daemon-reload"), Duration.ofSeconds(90));
@@ -55,7 +67,7 @@ public final class SystemctlSystemd implements Systemd {
 
     @Override
     public void enable(String unit) throws HostException {
-        ProcessResult r = runner.run(systemctl("enable", unit), QUICK);
+        ProcessResult r = runner.run(onUnit("enable", unit), QUICK);
         if (!r.ok()) {
             throw new HostException("systemctl enable " + unit + " failed: " + r.message());
         }
@@ -63,21 +75,21 @@ public final class SystemctlSystemd implements Systemd {
 
     @Override
     public void disable(String unit) {
-        runner.run(systemctl("disable", unit), QUICK);
+        runner.run(onUnit("disable", unit), QUICK);
     }
 
     @Override
     public void resetFailed(String unit) {
-        runner.run(systemctl("reset-failed", unit), QUICK);
+        runner.run(onUnit("reset-failed", unit), QUICK);
     }
 
     @Override
     public void restartNoBlock(String unit) {
-        runner.run(systemctl("restart", "--no-block", unit), QUICK);
+        runner.run(onUnit("restart", unit, "--no-block"), QUICK);
     }
 
     private void job(String verb, String unit, Duration timeout) throws HostException {
-        ProcessResult r = runner.run(systemctl(verb, unit), timeout);
+        ProcessResult r = runner.run(onUnit(verb, unit), timeout);
         if (r.timedOut()) {
             throw new HostException(verb + " " + unit + " did not finish within " + timeout.toSeconds() + " s");
         }
@@ -88,7 +100,7 @@ public final class SystemctlSystemd implements Systemd {
 
     @Override
     public UnitStatus status(String unit) {
-        ProcessResult r = runner.run(systemctl("show", unit, "--property=ActiveState,SubState,Result,LoadState"), QUICK);
+        ProcessResult r = runner.run(onUnit("show", unit, "--property=ActiveState,SubState,Result,LoadState"), QUICK);
         if (!r.ok()) {
             return UnitStatus.UNKNOWN;
         }
@@ -116,7 +128,7 @@ public final class SystemctlSystemd implements Systemd {
         if (user) {
             cmd.add("--user");
         }
-        cmd.addAll(List.of("-u", unit, "-n", Integer.toString(lines), "--no-pager", "-o", "short-iso"));
+        cmd.addAll(List.of("--unit=" + unit, "-n", Integer.toString(lines), "--no-pager", "-o", "short-iso")); // the name as the option's value, never an option
         ProcessResult r = runner.run(cmd, QUICK);
         if (!r.ok()) {
             return List.of();

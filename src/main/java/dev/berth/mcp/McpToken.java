@@ -33,9 +33,8 @@ public record McpToken(String value) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         McpToken token = new McpToken(HexFormat.of().formatHex(random));
-        Files.createDirectories(stateDir);
-        AtomicFileWriter.write(f, (token.value() + "\n").getBytes(StandardCharsets.US_ASCII));
-        tighten(f);
+        dev.berth.host.PrivateFolder.ensure(stateDir);
+        AtomicFileWriter.writePrivate(f, (token.value() + "\n").getBytes(StandardCharsets.US_ASCII));
         return token;
     }
 

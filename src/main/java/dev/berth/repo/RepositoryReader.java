@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -132,7 +133,13 @@ public final class RepositoryReader {
             if (UnitKind.ofFileName(fileName).isEmpty() || DropInResolver.looksLikeDropInFolder(RepoPaths.fileName(RepoPaths.parent(f)))) {
                 continue;
             }
-            UnitName.parse(fileName).ifPresentOrElse(n -> found.put(f, n), () -> problems.add(Problem.warning(f, 0,
+            Optional<UnitName> name = UnitName.parse(fileName);
+            Optional<String> unsafe = name.flatMap(n -> UnitName.problemWith(fileName));
+            if (unsafe.isPresent()) { // systemd would load it, so it may not be skipped quietly: the commit is refused
+                problems.add(Problem.error(f, 0, unsafe.get()));
+                continue;
+            }
+            name.ifPresentOrElse(n -> found.put(f, n), () -> problems.add(Problem.warning(f, 0,
                     "'" + fileName + "' is not a valid unit name, so systemd and quadlet ignore it: use only letters,"
                             + " digits and : - _ . \\ with at most one @ before the extension")));
         }

@@ -23,6 +23,8 @@ final class SystemdNames {
             return name.defaultSystemdName();
         }
         String value = entry.get().value();
+        UnitName.problemWith(value + ".service").ifPresent(wrong -> problems.add(Problem.error(entry.get().file(),
+                entry.get().line(), "ServiceName=" + value + ": the service would be named " + wrong)));
         if (value.endsWith(".service")) {
             problems.add(Problem.warning(entry.get().file(), entry.get().line(), "ServiceName=" + value
                     + ": quadlet appends .service itself, so this becomes " + value + ".service; write ServiceName="

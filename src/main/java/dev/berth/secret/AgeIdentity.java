@@ -78,7 +78,7 @@ public record AgeIdentity(String secretKey, String recipient) {
         }
         String content = "# created: " + Instant.now() + "\n" + PUBLIC_KEY_COMMENT + recipient + "\n" + secretKey + "\n";
         try {
-            Files.createDirectories(file.getParent());
+            dev.berth.host.PrivateFolder.ensure(file.getParent()); // the state folder
             Path tmp = file.resolveSibling(file.getFileName() + ".new");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

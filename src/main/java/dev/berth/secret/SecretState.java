@@ -38,7 +38,7 @@ final class SecretState {
 
     void save(Map<String, String> created) throws SecretException {
         try {
-            AtomicFileWriter.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
+            AtomicFileWriter.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
         } catch (IOException e) {
             throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);
         }

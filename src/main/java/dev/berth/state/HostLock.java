@@ -22,7 +22,7 @@ public final class HostLock implements AutoCloseable {
 
     /** Takes the lock, waiting for another Berth to finish; says so when it has to wait. */
     public static HostLock acquire(Path stateDir, Runnable onWait) throws IOException {
-        Files.createDirectories(stateDir);
+        dev.berth.host.PrivateFolder.ensure(stateDir); // often the first to create the state folder
         FileChannel ch = FileChannel.open(stateDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l = ch.tryLock();
         if (l == null) {

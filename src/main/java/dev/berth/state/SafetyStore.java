@@ -46,7 +46,7 @@ public final class SafetyStore {
     }
 
     private void write(String name, Object value) throws IOException {
-        Files.createDirectories(dir);
-        AtomicFileWriter.write(dir.resolve(name), StateStore.json().writeValueAsBytes(value));
+        dev.berth.host.PrivateFolder.ensure(dir);
+        AtomicFileWriter.writePrivate(dir.resolve(name), StateStore.json().writeValueAsBytes(value));
     }
 }

@@ -119,17 +119,12 @@ public final class StateStore {
 
     private void write(String name, Object value) throws IOException {
         ensureDir();
-        AtomicFileWriter.write(dir.resolve(name), JSON.writeValueAsBytes(value));
+        AtomicFileWriter.writePrivate(dir.resolve(name), JSON.writeValueAsBytes(value));
     }
 
     /** The state folder holds the remote URL (maybe with a token) and the clone: readable by its owner only. */
     private void ensureDir() throws IOException {
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // nothing to tighten on such a file system
-        }
+        dev.berth.host.PrivateFolder.ensure(dir);
     }
 
     public static ObjectMapper json() {

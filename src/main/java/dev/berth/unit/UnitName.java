@@ -34,6 +34,33 @@ public record UnitName(String prefix, String instance, UnitKind kind) {
         return Optional.of(new UnitName(prefix, instance, kind.get()));
     }
 
+    /** systemd's longest unit name (UNIT_NAME_MAX is 256, with the terminating NUL). */
+    public static final int MAX_LENGTH = 255;
+
+    /**
+     * Why {@code name} (a whole unit name, {@code web.service}) may not name a unit Berth installs or hands
+     * to systemctl, or empty when it may: systemd.unit(5)'s rules (letters, digits, {@code : - _ . \}, one
+     * {@code @} not at the start, a type suffix, at most 255 characters), and one of Berth's own: no leading
+     * {@code -}, which systemd accepts ({@code -.mount}) but which command lines read as an option
+     * ({@code -Hevil.service} is {@code -H evil.service}: talk to the host "evil.service").
+     */
+    public static Optional<String> problemWith(String name) {
+        if (name.startsWith("-")) {
+            return Optional.of("'" + name + "' starts with '-', which systemctl and other tools read as an option: rename it");
+        }
+        if (name.length() > MAX_LENGTH) {
+            return Optional.of("'" + name + "' is longer than " + MAX_LENGTH + " characters, the most systemd accepts: shorten it");
+        }
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        int at = stem.indexOf('@');
+        if (dot <= 0 || at == 0 || !validChars(stem.replace("@", ""))) {
+            return Optional.of("'" + name + "' is not a valid systemd unit name: use only letters, digits and : - _ . \\"
+                    + " with at most one @ (not first) before the type suffix");
+        }
+        return Optional.empty();
+    }
+
     // systemd.unit(5): unit names consist of ASCII letters, digits, ":", "-", "_", ".", and "\".
     private static boolean validChars(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -21,7 +21,7 @@ public final class GatewayStatusFile {
     }
 
     public static void write(Path stateDir, List<McpServerStatus> servers) throws IOException {
-        AtomicFileWriter.write(stateDir.resolve(NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(servers));
+        AtomicFileWriter.writePrivate(stateDir.resolve(NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(servers));
     }
 
     /** The last written view; empty when there is none or it cannot be read (status must never fail on it). */
