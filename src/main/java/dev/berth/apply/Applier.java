@@ -1,6 +1,7 @@
 package dev.berth.apply;
 
 import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.FaultPoints;
 import dev.berth.host.HostException;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
@@ -87,6 +88,7 @@ public final class Applier {
             if (isPlainUnit(a.unit())) {
                 systemd.disable(a.subject());
             }
+            FaultPoints.after("stop", a.subject());
             units.remove(a.unit());
             save(applied.commit(), files, units);
         }
@@ -100,6 +102,7 @@ public final class Applier {
             } catch (IOException e) {
                 throw new ApplyException("cannot remove " + layout.pathOf(a.subject()) + ": " + e.getMessage(), e);
             }
+            FaultPoints.after("remove", a.subject());
             files.remove(a.subject());
             save(applied.commit(), files, units);
         }
@@ -117,6 +120,7 @@ public final class Applier {
                 progress.step("write " + target + "  (" + a.reason() + ")");
                 try {
                     AtomicFileWriter.write(target, Files.readAllBytes(checkout.resolve(f.source())));
+                    FaultPoints.after("write", a.subject());
                 } catch (IOException e) {
                     save(applied.commit(), files, units);
                     throw new ApplyException("cannot write " + target + ": " + e.getMessage()
@@ -134,6 +138,7 @@ public final class Applier {
             progress.step("daemon-reload");
             try {
                 systemd.daemonReload();
+                FaultPoints.after("daemon-reload", layout.quadletDir());
             } catch (HostException e) {
                 throw new ApplyException(e.getMessage(), e);
             }
@@ -178,6 +183,7 @@ public final class Applier {
                 } else {
                     systemd.restart(a.subject(), u.options().healthTimeout());
                 }
+                FaultPoints.after(verb, a.subject());
                 UnitStatus s = systemd.status(a.subject());
                 if (s.isActive() || s.finishedSuccessfully() || "activating".equals(s.activeState()) && isTimerOrSocket(u)) {
                     started.add(u);
@@ -265,6 +271,11 @@ public final class Applier {
     private void removeEmptyParents(Path dir) throws IOException {
         Path stop = layout.quadletDir();
         while (dir != null && dir.startsWith(stop) && !dir.equals(stop)) {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                // already removed by a run that was killed before it recorded the removal: look further up
+                dir = dir.getParent();
+                continue;
+            }
             try (var entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
                     return;

@@ -278,7 +278,8 @@ public final class Deployer {
                             "commit " + target.shortId() + " would not be applied:\n  " + String.join("\n  ", reserved), List.of(), List.of());
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
-        if (plan.isEmpty() && target.id().equals(applied.commit())) {
+        // A sync killed after it recorded the commit but before its report did not finish (gone secrets, history).
+        if (plan.isEmpty() && target.id().equals(applied.commit()) && reportedOn(target.id())) {
             progress.step("nothing to do: the host matches " + target.shortId());
             SyncReport report = refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal);
             saveReport(report);
@@ -336,8 +337,8 @@ public final class Deployer {
                         + result.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "))
                         + " (the next sync retries them)";
         SyncReport report = refused(new SyncReport(clock.millis(), outcome, target.id(), error, result.failures(), result.driftRepaired()), refusal);
-        saveReport(report);
         history(new Deployment(target.id(), target.subject(), clock.millis(), outcome, reason, rewindOf));
+        saveReport(report); // last: the report says this sync finished
         return new SyncOutcome(plan, report, !plan.isEmpty(), target.id(), pinned, desired, checkout);
     }
 
@@ -442,6 +443,14 @@ public final class Deployer {
                 refusal.get() + "; the host stays on " + (report.commit() == null ? "nothing" : report.commit().substring(0, 12))
                         + (report.error() == null ? "" : " (" + report.error() + ")"),
                 report.failedUnits(), report.driftRepaired());
+    }
+
+    private boolean reportedOn(String commit) {
+        try {
+            return store.lastSync().map(r -> commit.equals(r.commit())).orElse(false);
+        } catch (IOException damaged) {
+            return false; // finishing the sync again writes a new report
+        }
     }
 
     private SafetySettings safetySettings() throws DeployException {

@@ -60,6 +60,7 @@ public final class RepositorySecrets implements SecretStep {
                 Pending p = pending.get(i);
                 boolean replaced = created.containsKey(p.name());
                 podman.put(p.name(), values.get(i));
+                dev.berth.host.FaultPoints.after("secret put", p.name());
                 created.put(p.name(), p.sha256());
                 progress.accept("secret " + p.name() + (replaced ? " updated" : " created") + " from " + p.path());
             }
@@ -89,6 +90,7 @@ public final class RepositorySecrets implements SecretStep {
         try {
             for (String name : gone) {
                 podman.remove(name);
+                dev.berth.host.FaultPoints.after("secret remove", name);
                 created.remove(name);
                 progress.accept("secret " + name + " removed" + why);
             }

@@ -39,6 +39,7 @@ final class SecretState {
     void save(Map<String, String> created) throws SecretException {
         try {
             AtomicFileWriter.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
+            dev.berth.host.FaultPoints.after("state write", file);
         } catch (IOException e) {
             throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);
         }

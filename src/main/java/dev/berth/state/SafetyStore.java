@@ -48,5 +48,6 @@ public final class SafetyStore {
     private void write(String name, Object value) throws IOException {
         dev.berth.host.PrivateFolder.ensure(dir);
         AtomicFileWriter.writePrivate(dir.resolve(name), StateStore.json().writeValueAsBytes(value));
+        dev.berth.host.FaultPoints.after("state write", dir.resolve(name));
     }
 }

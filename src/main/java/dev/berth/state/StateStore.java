@@ -120,6 +120,7 @@ public final class StateStore {
     private void write(String name, Object value) throws IOException {
         ensureDir();
         AtomicFileWriter.writePrivate(dir.resolve(name), JSON.writeValueAsBytes(value));
+        dev.berth.host.FaultPoints.after("state write", dir.resolve(name));
     }
 
     /** The state folder holds the remote URL (maybe with a token) and the clone: readable by its owner only. */
