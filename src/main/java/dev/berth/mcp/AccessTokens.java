@@ -82,7 +82,7 @@ public final class AccessTokens {
         } catch (java.text.ParseException e) {
             return new Invalid("the access token is not a well-formed JWT");
         } catch (com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
-            return new Invalid("the access token was rejected: " + e.getMessage());
+            return new Invalid("the access token was rejected: " + explain(e.getMessage(), jwt));
         }
         String subject = claims.getSubject();
         if (subject == null) {
@@ -93,6 +93,31 @@ public final class AccessTokens {
             return new Invalid("the access token has neither 'sub' nor 'client_id'");
         }
         return new Valid(new Caller("oauth:" + abbreviate(subject), scopes(claims)));
+    }
+
+    /** Nimbus says which check failed; the client also needs the value it sent and the one expected. */
+    private String explain(String failure, String jwt) {
+        String m = failure == null ? "" : failure;
+        try {
+            JWTClaimsSet unverified = com.nimbusds.jwt.JWTParser.parse(jwt).getJWTClaimsSet(); // for the message only
+            if (m.contains("aud")) {
+                return "its audience (aud) " + abbreviate(String.valueOf(unverified.getAudience())) + " is not this endpoint, "
+                        + settings.audience() + " (" + m + ")";
+            }
+            if (m.contains("iss")) {
+                return "its issuer (iss) '" + abbreviate(String.valueOf(unverified.getIssuer())) + "' is not " + settings.issuer()
+                        + " (" + m + ")";
+            }
+            if (m.startsWith("Expired")) {
+                return "it expired at " + unverified.getExpirationTime().toInstant() + " (" + m + ")";
+            }
+        } catch (java.text.ParseException | RuntimeException e) {
+            // the bare reason then
+        }
+        if (m.contains("signature") || m.contains("matching key")) {
+            return "its signature does not verify with a key of the issuer's key set (" + m + ")";
+        }
+        return m;
     }
 
     private static Set<String> scopes(JWTClaimsSet claims) {

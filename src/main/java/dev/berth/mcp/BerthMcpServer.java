@@ -36,6 +36,7 @@ public final class BerthMcpServer implements AutoCloseable {
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final McpGateway gateway;
+    private final DeploymentTools deploymentTools;
 
     public BerthMcpServer(McpBackend backend, ToolPolicy policy, WriteLog writeLog, String version) {
         this(backend, policy, writeLog, version, null);
@@ -48,7 +49,8 @@ public final class BerthMcpServer implements AutoCloseable {
         this.policy = policy;
         this.writeLog = writeLog;
         this.version = version;
-        List<ToolSpec> all = new ArrayList<>(new DeploymentTools(backend).all());
+        this.deploymentTools = new DeploymentTools(backend);
+        List<ToolSpec> all = new ArrayList<>(deploymentTools.all());
         all.addAll(new UnitTools(backend).all());
         all.addAll(new PodmanTools(new Podman(backend.runner())).all());
         this.tools = List.copyOf(all);
@@ -211,6 +213,7 @@ public final class BerthMcpServer implements AutoCloseable {
             result = error("internal error in " + t.name() + ": " + e, null);
         }
         if (t.writes()) {
+            deploymentTools.changed();
             writeLog.record("mcp write: " + who + " " + t.name() + " " + (Boolean.TRUE.equals(result.isError()) ? "failed: "
                     + firstText(result) : "done"));
         }

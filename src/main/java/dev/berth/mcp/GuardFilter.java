@@ -47,8 +47,8 @@ final class GuardFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (guard.oauth() != null && ProtectedResourceMetadata.isMetadataPath(req.getRequestURI())) {
-            serveMetadata(req, res);
+        if (ProtectedResourceMetadata.isMetadataPath(req.getRequestURI())) {
+            chain.doFilter(req, res); // public: MetadataServlet checks Host and Origin itself
             return;
         }
         RequestGuard.Verdict v = guard.check(req.getHeader("Host"), req.getHeader("Origin"), req.getHeader("Authorization"),
@@ -104,9 +104,13 @@ final class GuardFilter extends HttpFilter {
 
     private void forward(HttpServletRequest req, HttpServletResponse res, FilterChain chain, Caller caller, String session)
             throws IOException, ServletException {
-        byte[] body = BufferedBodyRequest.read(req.getInputStream(), guard.maxBody());
+        // Without a session only initialize is valid, and it is small: a larger body is refused unread.
+        long limit = session == null ? InitializeBounds.MAX_INITIALIZE_BYTES : guard.maxBody();
+        byte[] body = req.getContentLengthLong() > limit ? null : BufferedBodyRequest.read(req.getInputStream(), limit);
         if (body == null) {
-            refuse(res, 413, "request body exceeds the limit of " + guard.maxBody() + " bytes");
+            refuse(res, 413, session == null
+                    ? "a request without an Mcp-Session-Id can only be initialize, and that may be at most " + limit + " bytes"
+                    : "request body exceeds the limit of " + limit + " bytes");
             return;
         }
         JsonRpcShape.Verdict shape = JsonRpcShape.check(body);
@@ -160,24 +164,6 @@ final class GuardFilter extends HttpFilter {
                 sessions.cancel(slot);
             }
         }
-    }
-
-    private void serveMetadata(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        RequestGuard.Verdict host = guard.checkHost(req.getHeader("Host"), req.getHeader("Origin"));
-        if (!host.ok()) {
-            refuse(res, host.status(), host.message());
-            return;
-        }
-        if (!"GET".equals(req.getMethod())) {
-            res.setHeader("Allow", "GET");
-            refuse(res, 405, "the protected resource metadata is read with GET");
-            return;
-        }
-        res.setStatus(200);
-        res.setContentType("application/json");
-        res.setCharacterEncoding("UTF-8");
-        res.setHeader("Cache-Control", "max-age=300");
-        res.getOutputStream().write(ProtectedResourceMetadata.json(guard.oauth().settings()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String s) {

@@ -81,6 +81,11 @@ public final class McpHttpServer implements AutoCloseable {
         Context ctx = tomcat.addContext("", baseDir.toString());
         Tomcat.addServlet(ctx, "mcp", transport).setAsyncSupported(true);
         ctx.addServletMappingDecoded(ENDPOINT, "mcp");
+        if (guard.oauth() != null) {
+            Tomcat.addServlet(ctx, "oauth-metadata", new MetadataServlet(guard));
+            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH, "oauth-metadata");
+            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH + "/*", "oauth-metadata");
+        }
         FilterDef def = new FilterDef();
         def.setFilterName("guard");
         def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT, MAX_BODY_BYTES_IN_FLIGHT, sessions, berth::sessionEnded,
