@@ -6,6 +6,10 @@ import dev.berth.mcp.ListenAddress;
 import dev.berth.mcp.McpHttpServer;
 import dev.berth.mcp.McpToken;
 import dev.berth.mcp.RequestGuard;
+import dev.berth.mcp.AccessTokens;
+import dev.berth.mcp.OAuthSettings;
+import dev.berth.mcp.SessionLimits;
+import java.net.URI;
 import java.io.Closeable;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -33,17 +37,46 @@ final class McpEndpoint {
                     }
                 }, !options.noServers, true);
         McpToken token = McpToken.loadOrCreate(w.layout.stateDir());
+        SessionLimits limits;
+        AccessTokens oauth;
+        try {
+            limits = new SessionLimits(options.maxSessions, options.maxSessionsPerClient,
+                    options.sessionIdle == null ? SessionLimits.DEFAULT.idle() : Durations.parse(options.sessionIdle));
+            oauth = oauth(options);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), e.getMessage());
+        }
         RequestGuard guard = new RequestGuard(token, RequestGuard.hostsFor(listen, Set.copyOf(options.allowHosts)),
-                McpHttpServer.MAX_BODY);
-        McpHttpServer http = McpHttpServer.start(server, listen, guard);
+                McpHttpServer.MAX_BODY, oauth);
+        McpHttpServer http = McpHttpServer.start(server, listen, guard, limits);
         synchronized (log) {
             log.println("mcp: serving http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
                     + http.port() + McpHttpServer.ENDPOINT + " (" + (options.allowWrite ? "read-write" : "read-only")
                     + ", " + server.callableTools().size() + " tools + " + server.downstreamToolNames().size()
                     + " from declared MCP servers; bearer token in " + McpToken.file(w.layout.stateDir())
-                    + ", id " + token.id() + ")" + (listen.loopback() ? "" : "; WARNING: not a loopback address"));
+                    + ", id " + token.id() + (oauth == null ? "" : "; OAuth tokens from " + oauth.settings().issuer()
+                    + " for " + oauth.settings().audience()) + "; at most " + limits.maxTotal() + " sessions, "
+                    + limits.maxPerCaller() + " per client, ended after " + limits.idle().toSeconds() + " s idle)"
+                    + (listen.loopback() ? "" : "; WARNING: not a loopback address"));
             log.flush();
         }
         return http::close;
+    }
+
+    private static AccessTokens oauth(McpDaemonOptions options) {
+        if (options.oauthIssuer == null && options.oauthAudience == null && options.oauthJwks == null) {
+            return null;
+        }
+        if (options.oauthIssuer == null || options.oauthAudience == null) {
+            throw new IllegalArgumentException("--mcp-oauth-issuer and --mcp-oauth-audience go together: the issuer whose"
+                    + " tokens are accepted, and this endpoint's URI that they must be issued for");
+        }
+        try {
+            return AccessTokens.forIssuer(new OAuthSettings(new URI(options.oauthIssuer), new URI(options.oauthAudience),
+                    options.oauthJwks == null ? null : new URI(options.oauthJwks)));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + e.getInput() + " (" + e.getReason() + ")");
+        }
     }
 }

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class BerthMcpServer implements AutoCloseable {
     /** Transport-context key under which the HTTP layer says who called (the token's id). */
     public static final String CALLER = "berth.caller";
+    /** Transport-context key: false when the caller's OAuth token lacks berth:write (absent for stdio: true). */
+    public static final String CAN_WRITE = "berth.canWrite";
 
     private final List<ToolSpec> tools;
     private final ToolPolicy policy;
@@ -34,6 +36,7 @@ public final class BerthMcpServer implements AutoCloseable {
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final McpGateway gateway;
+    private final DeploymentTools deploymentTools;
 
     public BerthMcpServer(McpBackend backend, ToolPolicy policy, WriteLog writeLog, String version) {
         this(backend, policy, writeLog, version, null);
@@ -46,7 +49,8 @@ public final class BerthMcpServer implements AutoCloseable {
         this.policy = policy;
         this.writeLog = writeLog;
         this.version = version;
-        List<ToolSpec> all = new ArrayList<>(new DeploymentTools(backend).all());
+        this.deploymentTools = new DeploymentTools(backend);
+        List<ToolSpec> all = new ArrayList<>(deploymentTools.all());
         all.addAll(new UnitTools(backend).all());
         all.addAll(new PodmanTools(new Podman(backend.runner())).all());
         this.tools = List.copyOf(all);
@@ -83,8 +87,9 @@ public final class BerthMcpServer implements AutoCloseable {
                         + " (only when the server allows writes).")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).prompts(true).build())
                 .validateToolInputs(true)
-                .addToolFilter((context, tool) -> gateway != null && gateway.serves(tool.name())
-                        || tools.stream().anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null));
+                .addToolFilter((context, tool) -> (canWrite(context) || !writes(tool.name()))
+                        && (gateway != null && gateway.serves(tool.name())
+                        || tools.stream().anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null)));
         for (ToolSpec t : tools) {
             spec.tools(SyncToolSpecification.builder().tool(describe(t)).callHandler((exchange, request) ->
                     call(t, exchange, request.arguments())).build());
@@ -103,6 +108,23 @@ public final class BerthMcpServer implements AutoCloseable {
             gateway.attach(server);
         }
         return server;
+    }
+
+    /**
+     * Whether calling this tool may change the host: Berth's write tools, and any downstream tool not annotated
+     * read-only (an unknown name counts as writing: it is refused either way).
+     */
+    public boolean writes(String toolName) {
+        for (ToolSpec t : tools) {
+            if (t.name().equals(toolName)) {
+                return t.writes();
+            }
+        }
+        return gateway == null || !gateway.servesReadOnly(toolName);
+    }
+
+    private static boolean canWrite(McpTransportContext context) {
+        return context == null || !Boolean.FALSE.equals(context.get(CAN_WRITE));
     }
 
     /** A client ended its session: the stdio server containers started for it stop now. */
@@ -168,6 +190,9 @@ public final class BerthMcpServer implements AutoCloseable {
 
     private CallToolResult callCounted(ToolSpec t, McpSyncServerExchange exchange, Map<String, Object> arguments) {
         String refusal = policy.refusal(t);
+        if (refusal == null && t.writes() && exchange != null && !canWrite(exchange.transportContext())) {
+            refusal = "tool '" + t.name() + "' changes the host: the access token needs the scope " + Caller.WRITE;
+        }
         String who = t.writes() || refusal != null ? who(exchange) : "";
         if (refusal != null) {
             if (t.writes()) {
@@ -188,6 +213,7 @@ public final class BerthMcpServer implements AutoCloseable {
             result = error("internal error in " + t.name() + ": " + e, null);
         }
         if (t.writes()) {
+            deploymentTools.changed();
             writeLog.record("mcp write: " + who + " " + t.name() + " " + (Boolean.TRUE.equals(result.isError()) ? "failed: "
                     + firstText(result) : "done"));
         }

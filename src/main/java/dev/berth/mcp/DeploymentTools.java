@@ -25,9 +25,17 @@ import java.util.Map;
 /** The deployment tools: status, plan, history, validate, sync, rollback. */
 final class DeploymentTools {
     private final McpBackend backend;
+    private final StatusCache statusCache;
 
     DeploymentTools(McpBackend backend) {
         this.backend = backend;
+        this.statusCache = new StatusCache(() -> Results.of(backend.status().collect()),
+                backend.store() == null ? null : backend.store().dir(), StatusCache.TTL, System::nanoTime);
+    }
+
+    /** A write tool ran: the next status is collected afresh. */
+    void changed() {
+        statusCache.invalidate();
     }
 
     List<ToolSpec> all() {
@@ -51,7 +59,7 @@ final class DeploymentTools {
                                 "the MCP servers the repository declares, as Berth's MCP endpoint sees them")),
                 Hints.READ, args -> {
                     try {
-                        return Results.of(backend.status().collect());
+                        return statusCache.get();
                     } catch (java.io.IOException e) {
                         throw new ToolFailure(e.getMessage(), e);
                     }

@@ -26,9 +26,13 @@ final class JsonRpcShape {
     }
 
     /** What to do with one input line. */
-    public record Verdict(boolean forward, int code, String message, JsonNode id) {
-        static final Verdict FORWARD = new Verdict(true, 0, null, null);
+    /** @param parsed the message, when it is forwarded (so it is not parsed twice) */
+    public record Verdict(boolean forward, int code, String message, JsonNode id, JsonNode parsed) {
         static final Verdict SKIP = new Verdict(false, 0, null, null);
+
+        Verdict(boolean forward, int code, String message, JsonNode id) {
+            this(forward, code, message, id, null);
+        }
     }
 
     /**
@@ -62,6 +66,6 @@ final class JsonRpcShape {
         if (request && n.has("params") && !n.get("params").isObject()) {
             return new Verdict(false, -32602, "invalid params: params must be an object", id);
         }
-        return Verdict.FORWARD;
+        return new Verdict(true, 0, null, null, n);
     }
 }

@@ -17,12 +17,15 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * The MCP endpoint served by the daemon: Streamable HTTP at {@code /mcp}, the SDK's servlet in an embedded
- * Tomcat, behind {@link GuardFilter} (Host/Origin, bearer token, body size, requests in flight).
+ * Tomcat, behind {@link GuardFilter} (Host/Origin, bearer or OAuth token, body size, requests and bytes in
+ * flight, sessions).
  */
 public final class McpHttpServer implements AutoCloseable {
     public static final String ENDPOINT = "/mcp";
     public static final int MAX_BODY = 1024 * 1024;
     public static final int MAX_IN_FLIGHT = 32;
+    /** Request bodies held at once: four of the largest; a 96 MiB heap holds several times that while they are parsed. */
+    public static final long MAX_BODY_BYTES_IN_FLIGHT = 4L * MAX_BODY;
 
     /** Tomcat logs every start step at INFO; the daemon's log wants only trouble. Held here so the setting sticks. */
     private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
@@ -31,23 +34,35 @@ public final class McpHttpServer implements AutoCloseable {
     private final McpSyncServer server;
     private final Path baseDir;
     private final BerthMcpServer berth;
+    private final java.util.concurrent.ScheduledExecutorService expiry;
 
-    private McpHttpServer(BerthMcpServer berth, Tomcat tomcat, McpSyncServer server, Path baseDir) {
+    private McpHttpServer(BerthMcpServer berth, Tomcat tomcat, McpSyncServer server, Path baseDir,
+                          java.util.concurrent.ScheduledExecutorService expiry) {
         this.berth = berth;
         this.tomcat = tomcat;
         this.server = server;
         this.baseDir = baseDir;
+        this.expiry = expiry;
     }
 
     public static McpHttpServer start(BerthMcpServer berth, ListenAddress listen, RequestGuard guard) throws Exception {
+        return start(berth, listen, guard, SessionLimits.DEFAULT);
+    }
+
+    public static McpHttpServer start(BerthMcpServer berth, ListenAddress listen, RequestGuard guard, SessionLimits limits)
+            throws Exception {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(berth.jsonMapper())
                 .mcpEndpoint(ENDPOINT)
                 .maxRequestSize(MAX_BODY)
                 .keepAliveInterval(Duration.ofSeconds(30))
+                // the SDK closes sessions idle for one interval; the guard refuses them from the idle limit on
+                .sessionSweepInterval(limits.idle())
                 .contextExtractor(req -> McpTransportContext.create(Map.of(BerthMcpServer.CALLER,
-                        String.valueOf(req.getAttribute(BerthMcpServer.CALLER)))))
+                        String.valueOf(req.getAttribute(BerthMcpServer.CALLER)),
+                        BerthMcpServer.CAN_WRITE, Boolean.TRUE.equals(req.getAttribute(BerthMcpServer.CAN_WRITE)))))
                 .build();
+        SessionRegistry sessions = new SessionRegistry(limits, System::nanoTime);
         // Tool handlers run on Tomcat's request thread (bounded by MAX_IN_FLIGHT): one hand-off less per call.
         McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).immediateExecution(true).build());
 
@@ -66,9 +81,15 @@ public final class McpHttpServer implements AutoCloseable {
         Context ctx = tomcat.addContext("", baseDir.toString());
         Tomcat.addServlet(ctx, "mcp", transport).setAsyncSupported(true);
         ctx.addServletMappingDecoded(ENDPOINT, "mcp");
+        if (guard.oauth() != null) {
+            Tomcat.addServlet(ctx, "oauth-metadata", new MetadataServlet(guard));
+            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH, "oauth-metadata");
+            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH + "/*", "oauth-metadata");
+        }
         FilterDef def = new FilterDef();
         def.setFilterName("guard");
-        def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT, berth::sessionEnded));
+        def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT, MAX_BODY_BYTES_IN_FLIGHT, sessions, berth::sessionEnded,
+                berth::writes));
         def.setAsyncSupported("true");
         ctx.addFilterDef(def);
         FilterMap map = new FilterMap();
@@ -90,7 +111,13 @@ public final class McpHttpServer implements AutoCloseable {
             throw new java.io.IOException("cannot listen on " + listen.host() + ":" + listen.port()
                     + " (in use, or not an address of this host)");
         }
-        return new McpHttpServer(berth, tomcat, server, baseDir);
+        // expired sessions let go of what they hold: the stdio containers the gateway started for them
+        java.util.concurrent.ScheduledExecutorService expiry = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("mcp-session-expiry").unstarted(r));
+        long every = Math.max(1000, Math.min(limits.idle().toMillis() / 2, 30_000));
+        expiry.scheduleWithFixedDelay(() -> sessions.expire().forEach(berth::sessionEnded), every, every,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return new McpHttpServer(berth, tomcat, server, baseDir, expiry);
     }
 
     public int port() {
@@ -99,6 +126,7 @@ public final class McpHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        expiry.shutdownNow();
         try {
             server.closeGracefully();
             tomcat.stop();

@@ -110,6 +110,12 @@ public final class McpGateway implements AutoCloseable {
         return tools.containsKey(toolName);
     }
 
+    /** Whether a served downstream tool is annotated read-only: an OAuth token without berth:write may call only those. */
+    public synchronized boolean servesReadOnly(String toolName) {
+        McpSchema.Tool t = toolDefinitions.get(toolName);
+        return t != null && ServedTools.readOnly(t);
+    }
+
     /** Whether this name can only be a downstream tool's: Berth's own tools never contain the separator. */
     public static boolean isDownstreamName(String toolName) {
         return toolName.contains(McpServerDeclaration.SEPARATOR);
