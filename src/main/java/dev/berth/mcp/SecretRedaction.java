@@ -93,25 +93,100 @@ final class SecretRedaction {
         return always || isSecretKey(kv.substring(0, eq)) ? kv.substring(0, eq + 1) + HIDDEN : kv;
     }
 
-    /** {@code podman container inspect} of one container, with its secrets hidden in place. */
+    /**
+     * {@code podman container inspect} of one container, with its secrets hidden in place, wherever in the
+     * document podman puts them (labels and annotations appear under {@code Config} and {@code HostConfig}, and
+     * may move between versions): every {@code Env} array, every {@code Labels}/{@code Annotations} object and
+     * every command-line array, at any depth. Then each secret value found is hidden in every other string too
+     * (a health check's command, a mount option), so a value hidden in one place shows nowhere else.
+     */
     static void inspect(ObjectNode container) {
-        JsonNode config = container.path("Config");
-        if (config instanceof ObjectNode c) {
-            if (c.path("Env") instanceof ArrayNode env) {
-                for (int i = 0; i < env.size(); i++) {
-                    env.set(i, TextNode.valueOf(assignment(env.get(i).asText(), true)));
+        Set<String> values = new java.util.TreeSet<>();
+        collectSecretValues(container, values);
+        hide(container, values);
+    }
+
+    private static final Set<String> COMMAND_FIELDS = Set.of("CreateCommand", "Cmd", "Entrypoint", "Args");
+    private static final Set<String> KEYED_FIELDS = Set.of("Labels", "Annotations");
+    /** Shorter values are not hunted for elsewhere: they would match by accident, and guessing them is easy anyway. */
+    private static final int SHORTEST_HUNTED = 4;
+
+    private static void collectSecretValues(JsonNode node, Set<String> values) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("Env") && e.getValue().isArray()) {
+                    e.getValue().forEach(kv -> secretValue(kv.asText(), values));
+                } else if (KEYED_FIELDS.contains(e.getKey()) && e.getValue() instanceof ObjectNode map) {
+                    map.fields().forEachRemaining(kv -> {
+                        if (isSecretKey(kv.getKey())) {
+                            hunt(kv.getValue().asText(), values);
+                        }
+                    });
+                } else if (COMMAND_FIELDS.contains(e.getKey()) && e.getValue().isArray()) {
+                    e.getValue().forEach(a -> secretValue(a.asText(), values));
+                } else {
+                    collectSecretValues(e.getValue(), values);
                 }
             }
-            for (String key : List.of("CreateCommand", "Cmd", "Entrypoint")) {
-                hideArray(c, key);
+        } else if (node instanceof ArrayNode a) {
+            a.forEach(n -> collectSecretValues(n, values));
+        }
+    }
+
+    /** The value of a {@code KEY=VALUE} whose key looks like a secret's. */
+    private static void secretValue(String kv, Set<String> values) {
+        int eq = kv.indexOf('=');
+        if (eq > 0 && isSecretKey(kv.substring(0, eq))) {
+            hunt(kv.substring(eq + 1), values);
+        }
+    }
+
+    private static void hunt(String value, Set<String> values) {
+        if (value.length() >= SHORTEST_HUNTED && !value.equals(HIDDEN)) {
+            values.add(value);
+        }
+    }
+
+    private static void hide(JsonNode node, Set<String> values) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                if (e.getKey().equals("Env") && v instanceof ArrayNode env) {
+                    for (int i = 0; i < env.size(); i++) {
+                        env.set(i, TextNode.valueOf(assignment(env.get(i).asText(), true)));
+                    }
+                } else if (KEYED_FIELDS.contains(e.getKey()) && v instanceof ObjectNode) {
+                    hideSecretKeys(v);
+                } else if (COMMAND_FIELDS.contains(e.getKey()) && (v.isArray() || v.isTextual())) {
+                    hideArray(o, e.getKey());
+                } else if (v.isTextual()) {
+                    e.setValue(TextNode.valueOf(scrub(v.asText(), values)));
+                    continue;
+                } else {
+                    hide(v, values);
+                    continue;
+                }
+                hide(o.get(e.getKey()), values);   // what is left in it (an argument the rules let through)
             }
-            for (String key : List.of("Labels", "Annotations")) {
-                hideSecretKeys(c.path(key));
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual()) {
+                    a.set(i, TextNode.valueOf(scrub(a.get(i).asText(), values)));
+                } else {
+                    hide(a.get(i), values);
+                }
             }
         }
-        hideArray(container, "Args");
-        hideSecretKeys(container.path("Labels"));
-        hideSecretKeys(container.path("Annotations"));
+    }
+
+    private static String scrub(String text, Set<String> values) {
+        String out = text;
+        for (String v : values) {
+            out = out.replace(v, HIDDEN);
+        }
+        return out;
     }
 
     private static void hideArray(ObjectNode parent, String key) {

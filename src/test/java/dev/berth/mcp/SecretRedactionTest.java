@@ -29,11 +29,14 @@ class SecretRedactionTest {
                 {"Args":["--token","t0k"],"Config":{"Env":["DB_PASSWORD=hunter2","PATH=/bin"],
                  "CreateCommand":["podman","run","-e","DB_PASSWORD=hunter2","--label","x.secret=lab1","busybox"],
                  "Cmd":["serve","--token","t0k"],"Entrypoint":"/bin/app --password=pw2",
-                 "Labels":{"x.secret":"lab1","app":"web"},"Annotations":{"api.token":"ann1","owner":"me"}}}""");
+                 "Labels":{"x.secret":"lab1","app":"web"},"Annotations":{"api.token":"ann1","owner":"me"},
+                 "Healthcheck":{"Test":["CMD-SHELL","check --pw hunter2"]}},
+                 "HostConfig":{"Annotations":{"api.token":"ann1","io.container.manager":"libpod"}}}""");
         SecretRedaction.inspect(doc);
         String out = doc.toString();
         assertThat(out).doesNotContain("hunter2", "lab1", "t0k", "pw2", "ann1", "/bin\"")
-                .contains("DB_PASSWORD=(hidden)", "\"app\":\"web\"", "\"owner\":\"me\"", "PATH=(hidden)", "busybox");
+                .contains("DB_PASSWORD=(hidden)", "\"app\":\"web\"", "\"owner\":\"me\"", "PATH=(hidden)", "busybox",
+                        "check --pw (hidden)", "\"io.container.manager\":\"libpod\"");
     }
 
     @Test
