@@ -266,7 +266,7 @@ class McpGatewayIT {
     }
 
     /** localhost:5000/mcp-everything:test and :rugpull in the test host (built once, imported once per boot). */
-    private static void testImages() throws Exception {
+    static void testImages() throws Exception {
         Path script = Path.of(System.getProperty("berth.testbed")).resolveSibling("mcp-test-image");
         Process p = new ProcessBuilder(script.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -370,7 +370,7 @@ class McpGatewayIT {
         assertThat(r.exitCode()).as("waiting for " + what + "\n" + r).isZero();
     }
 
-    private static int leaderPid() throws Exception {
+    static int leaderPid() throws Exception {
         Process p = new ProcessBuilder(System.getProperty("berth.testbed"), "status").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

@@ -49,7 +49,10 @@ final class ManagedUnits {
                 + " the unit_list tool shows the ones it does"));
     }
 
-    /** The installed text of a managed unit's file, as Berth wrote it (and as it is on disk now). */
+    /**
+     * The installed text of a managed unit's file, as Berth wrote it (and as it is on disk now), with secret
+     * values hidden ({@link SecretRedaction#unitText}): every MCP tool, prompt and resource shows it this way.
+     */
     Optional<InstalledText> file(AppliedState applied, AppliedUnit unit) throws ToolFailure {
         for (Map.Entry<String, String> f : applied.files().entrySet()) {
             String target = f.getKey();
@@ -58,7 +61,7 @@ final class ManagedUnits {
                 try {
                     byte[] bytes = Files.readAllBytes(p);
                     String text = new String(bytes, 0, Math.min(bytes.length, MAX_FILE), StandardCharsets.UTF_8);
-                    return Optional.of(new InstalledText(target, p.toString(), text));
+                    return Optional.of(new InstalledText(target, p.toString(), SecretRedaction.unitText(text)));
                 } catch (IOException e) {
                     throw new ToolFailure("cannot read " + p + ": " + e.getMessage(), e);
                 }

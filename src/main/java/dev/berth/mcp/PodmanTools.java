@@ -8,7 +8,6 @@ import static dev.berth.mcp.JsonSchemas.object;
 import static dev.berth.mcp.JsonSchemas.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,8 @@ final class PodmanTools {
 
     private ToolSpec inspect() {
         return new ToolSpec("container_inspect", "Inspect a container",
-                "'podman container inspect' of one container. Environment variable values are hidden (they often hold secrets).",
+                "'podman container inspect' of one container. Secret values are hidden: all environment values, the same in"
+                        + " its command lines, and labels and annotations whose key looks like a secret's; podman secrets by name only.",
                 CONTAINER_ARG, object(List.of("container"), "container", anyObject("podman's inspect document")),
                 Hints.READ, args -> {
                     JsonNode doc = podman.json(List.of("container", "inspect", "--", args.name("container")));
@@ -80,14 +80,9 @@ final class PodmanTools {
                 });
     }
 
+    /** Hides what podman recorded of the container's secrets ({@link SecretRedaction#inspect}). */
     static void hideEnvironmentValues(ObjectNode inspect) {
-        if (inspect.path("Config").path("Env") instanceof ArrayNode env) {
-            for (int i = 0; i < env.size(); i++) {
-                String kv = env.get(i).asText();
-                int eq = kv.indexOf('=');
-                env.set(i, eq < 0 ? kv : kv.substring(0, eq + 1) + "(hidden)");
-            }
-        }
+        SecretRedaction.inspect(inspect);
     }
 
     private ToolSpec logs() {

@@ -108,7 +108,7 @@ final class UnitTools {
         }
         cmd.addAll(List.of("cat", "--no-pager", "--", unit));
         ProcessResult r = backend.runner().run(cmd, Duration.ofSeconds(15));
-        return r.ok() ? r.stdout() : null;
+        return r.ok() ? SecretRedaction.unitText(r.stdout()) : null; // quadlet's ExecStart= carries --env KEY=VALUE
     }
 
     private ToolSpec logs() {

@@ -35,11 +35,8 @@ final class DownstreamServer implements AutoCloseable {
     static final Connector CONNECT = (server, name) -> server.isStdio()
             ? StdioDownstreamClient.start(server, name) : HttpDownstreamClient.connect(server);
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
     /** A stdio server's catalogue is read again this often (its image may have been updated). */
     static final Duration STDIO_RELIST = Duration.ofMinutes(5);
-    static final Duration SESSION_IDLE = Duration.ofMinutes(10);
     private static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(2);
 
     private final McpServerDeclaration declaration;
@@ -52,7 +49,8 @@ final class DownstreamServer implements AutoCloseable {
     private volatile State state = State.STARTING;
     private volatile String error;
     private volatile Instant since = Instant.now();
-    private Duration backoff = FIRST_BACKOFF;
+    private final GatewayTimings timings;
+    private Duration backoff;
     private volatile boolean closed;
 
     private record Session(DownstreamClient client, long[] lastUsed) {
@@ -60,7 +58,13 @@ final class DownstreamServer implements AutoCloseable {
 
     /** @param changed told whenever the state or the catalogue changed (the gateway then re-registers tools) */
     DownstreamServer(McpServerDeclaration declaration, Connector connector, Runnable changed) {
+        this(declaration, connector, changed, GatewayTimings.DEFAULT);
+    }
+
+    DownstreamServer(McpServerDeclaration declaration, Connector connector, Runnable changed, GatewayTimings timings) {
         this.declaration = declaration;
+        this.timings = timings;
+        this.backoff = timings.firstBackoff();
         this.connector = connector;
         this.changed = changed;
         this.slots = new Semaphore(declaration.maxConcurrentCalls());
@@ -127,7 +131,7 @@ final class DownstreamServer implements AutoCloseable {
             } else if (declaration.isStdio()) {
                 changed.run(); // a relisting may have found a different catalogue
             }
-            backoff = FIRST_BACKOFF;
+            backoff = timings.firstBackoff();
             return declaration.isStdio() ? STDIO_RELIST : HEALTH_INTERVAL;
         } catch (RuntimeException e) {
             return failed(e);
@@ -146,7 +150,7 @@ final class DownstreamServer implements AutoCloseable {
             changed.run();
         }
         Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff = timings.nextBackoff(backoff);
         return wait;
     }
 
@@ -229,11 +233,11 @@ final class DownstreamServer implements AutoCloseable {
         closeSession(key);
     }
 
-    /** Ends stdio sessions nobody used for {@link #SESSION_IDLE}: their containers stop and are removed. */
+    /** Ends stdio sessions nobody used for {@link GatewayTimings#sessionIdle()}: their containers stop and are removed. */
     void reapIdleSessions() {
         long now = System.nanoTime();
         sessions.forEach((k, s) -> {
-            if (now - s.lastUsed()[0] > SESSION_IDLE.toNanos()) {
+            if (now - s.lastUsed()[0] > timings.sessionIdle().toNanos()) {
                 closeSession(k);
             }
         });

@@ -90,16 +90,30 @@ abstract class JsonRpcDownstream implements DownstreamClient {
         return params;
     }
 
+    /** Bounds of every listing; tests narrow them. */
+    ListingLimits listingLimits() {
+        return ListingLimits.DEFAULT;
+    }
+
+    /** All pages of a listing, within {@link #listingLimits()}: a server over a bound fails with {@link ListingLimits.ListingTooLarge}. */
     private <T> List<T> pages(String method, String field, Class<T> type) {
+        ListingLimits limits = listingLimits();
         List<T> out = new ArrayList<>();
         String cursor = null;
+        int pages = 0;
+        long bytes = 0;
         do {
             ObjectNode params = JSON.createObjectNode();
             if (cursor != null) {
                 params.put("cursor", cursor);
             }
             JsonNode page = request(method, params);
-            for (JsonNode item : page.path(field)) {
+            JsonNode items = page.path(field);
+            pages++;
+            bytes += write(items).length;
+            // checked before converting: a page of 100,000 entries is refused without building 100,000 objects
+            limits.check(method, pages, out.size() + items.size(), bytes);
+            for (JsonNode item : items) {
                 out.add(JSON.convertValue(item, type));
             }
             cursor = page.path("nextCursor").isTextual() && !page.path("nextCursor").asText().isEmpty()

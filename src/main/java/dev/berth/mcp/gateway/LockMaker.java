@@ -25,15 +25,17 @@ public final class LockMaker {
             progress.accept(server.name() + ": " + (server.isStdio() ? "starting " + server.launch().image()
                     : "connecting to " + server.endpoint()));
             List<McpSchema.Tool> tools;
+            List<McpSchema.Prompt> prompts;
             try (DownstreamClient c = connector.connect(server, "berth-mcp-" + server.name() + "-lock-" + ProcessHandle.current().pid())) {
                 tools = c.tools();
+                prompts = c.prompts();
             } catch (RuntimeException e) {
                 throw new IOException("cannot read the tools of MCP server '" + server.name() + "' (declared in " + server.source()
                         + "): " + DownstreamServer.describe(e) + (server.isStdio() ? "" : "; is its unit " + server.unit()
                         + " running? (berth status)"), e);
             }
-            lock = lock.with(server.name(), tools);
-            progress.accept(server.name() + ": " + tools.size() + " tools pinned");
+            lock = lock.with(server.name(), tools, prompts);
+            progress.accept(server.name() + ": " + tools.size() + " tools and " + prompts.size() + " prompts pinned");
         }
         return lock;
     }

@@ -42,6 +42,7 @@ public final class McpGateway implements AutoCloseable {
     private final Path stateDir;
     private final Consumer<String> log;
     private final DownstreamServer.Connector connector;
+    private final GatewayTimings timings;
     private final ScheduledExecutorService scheduler;
     private final List<McpSyncServer> attached = new CopyOnWriteArrayList<>();
     private final Map<String, DownstreamServer> servers = new TreeMap<>();
@@ -63,6 +64,12 @@ public final class McpGateway implements AutoCloseable {
      */
     McpGateway(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed, Path stateDir,
                Consumer<String> log, DownstreamServer.Connector connector) {
+        this(source, allowWrite, nameAllowed, stateDir, log, connector, GatewayTimings.DEFAULT);
+    }
+
+    McpGateway(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed, Path stateDir,
+               Consumer<String> log, DownstreamServer.Connector connector, GatewayTimings timings) {
+        this.timings = timings;
         this.source = source;
         this.allowWrite = allowWrite;
         this.nameAllowed = nameAllowed;
@@ -84,12 +91,14 @@ public final class McpGateway implements AutoCloseable {
      */
     public static McpGateway start(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed,
                                    Path stateDir, Consumer<String> log) {
-        McpGateway g = new McpGateway(source, allowWrite, nameAllowed, stateDir, log, DownstreamServer.CONNECT);
+        McpGateway g = new McpGateway(source, allowWrite, nameAllowed, stateDir, log, DownstreamServer.CONNECT,
+                GatewayTimings.from(System.getenv()));
         g.reloadIfChanged();
         g.awaitFirstChecks(Duration.ofSeconds(10));
         g.scheduler.scheduleWithFixedDelay(g::reloadIfChanged, RELOAD_INTERVAL.toMillis(), RELOAD_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
-        g.scheduler.scheduleWithFixedDelay(g::reapIdleSessions, 1, 1, TimeUnit.MINUTES);
+        long reap = g.timings.reapInterval().toMillis();
+        g.scheduler.scheduleWithFixedDelay(g::reapIdleSessions, reap, reap, TimeUnit.MILLISECONDS);
         return g;
     }
 
@@ -161,7 +170,7 @@ public final class McpGateway implements AutoCloseable {
             }
             for (McpServerDeclaration d : wanted.values()) {
                 if (!servers.containsKey(d.name())) {
-                    DownstreamServer s = new DownstreamServer(d, connector, this::refresh);
+                    DownstreamServer s = new DownstreamServer(d, connector, this::refresh, timings);
                     servers.put(d.name(), s);
                     started.add(s);
                 }
@@ -237,20 +246,22 @@ public final class McpGateway implements AutoCloseable {
                 newTools.put(t.tool().name(), new Route(s, t.downstreamName()));
                 newToolDefs.put(t.tool().name(), t.tool());
             }
-            for (McpSchema.Prompt p : c.prompts()) {
-                String name = d.namespaced(p.name());
-                newPrompts.put(name, new Route(s, p.name()));
-                newPromptDefs.put(name, new McpSchema.Prompt(name, p.title(), p.description(), p.arguments(), p.meta()));
+            ServedPrompts offeredPrompts = ServedPrompts.decide(d, lock, c.prompts(), nameAllowed);
+            for (ServedPrompts.Served p : offeredPrompts.served()) {
+                newPrompts.put(p.prompt().name(), new Route(s, p.downstreamName()));
+                newPromptDefs.put(p.prompt().name(), p.prompt());
             }
-            for (McpSchema.Resource r : c.resources()) {
-                if (!r.uri().startsWith("berth:") && !newResources.containsKey(r.uri())) {
-                    newResources.put(r.uri(), new Route(s, r.uri()));
-                    newResourceDefs.put(r.uri(), r);
-                }
+            ServedResources offeredResources = ServedResources.decide(d, c.resources(), nameAllowed);
+            for (ServedResources.Served r : offeredResources.served()) {
+                newResources.put(r.resource().uri(), new Route(s, r.downstreamUri()));
+                newResourceDefs.put(r.resource().uri(), r.resource());
             }
+            List<ServedTools.Withheld> withheld = new ArrayList<>(decided.withheld());
+            withheld.addAll(offeredPrompts.withheld());
+            withheld.addAll(offeredResources.withheld());
             status.add(new McpServerStatus(d.name(), d.isStdio() ? "stdio" : "http",
                     s.state().name().toLowerCase(java.util.Locale.ROOT), s.error(), s.since().toString(),
-                    decided.served().stream().map(t -> t.tool().name()).toList(), decided.withheld(), s.sessionCount()));
+                    decided.served().stream().map(t -> t.tool().name()).toList(), withheld, s.sessionCount()));
         }
         update(toolDefinitions, newToolDefs, McpSyncServer::removeTool, (srv, t) -> srv.addTool(toolSpec(t)));
         update(promptDefinitions, newPromptDefs, McpSyncServer::removePrompt, (srv, p) -> srv.addPrompt(promptSpec(p)));

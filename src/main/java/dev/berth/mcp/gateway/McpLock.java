@@ -22,26 +22,40 @@ import java.util.TreeMap;
  * sha256 of its definition (name, title, description, input and output schema, annotations). Written by
  * {@code berth mcp lock} into {@value #FILE} at the repository's root and committed, so a server that
  * changes a tool's description or schema (a "rug pull") has that tool withheld until a new commit
- * updates the lock: the tool list changes only through git.
+ * updates the lock: the tool list changes only through git. Prompts are text an assistant follows, so they
+ * are pinned the same way (name, title, description, arguments) in {@code "prompts"}; a lock written before
+ * Berth pinned prompts has no such entry, and those servers' prompts are withheld until it is made again.
  *
  * @param servers server name → downstream tool name → {@code sha256:HEX}
+ * @param prompts server name → downstream prompt name → {@code sha256:HEX}; a server missing here has no prompts pinned
  */
-public record McpLock(Map<String, Map<String, String>> servers) {
+public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<String, String>> prompts) {
 
     public static final String FILE = "mcp.lock";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final List<String> DEFINITION = List.of("name", "title", "description", "inputSchema",
             "outputSchema", "annotations");
+    private static final List<String> PROMPT_DEFINITION = List.of("name", "title", "description", "arguments");
 
     public McpLock {
+        servers = sortedCopy(servers);
+        prompts = sortedCopy(prompts);
+    }
+
+    /** A lock of tools only (as written before prompts were pinned). */
+    public McpLock(Map<String, Map<String, String>> servers) {
+        this(servers, Map.of());
+    }
+
+    private static Map<String, Map<String, String>> sortedCopy(Map<String, Map<String, String>> byServer) {
         TreeMap<String, Map<String, String>> copy = new TreeMap<>();
-        servers.forEach((server, tools) -> copy.put(server, java.util.Collections.unmodifiableMap(new TreeMap<>(tools))));
-        servers = java.util.Collections.unmodifiableMap(copy);
+        byServer.forEach((server, hashes) -> copy.put(server, java.util.Collections.unmodifiableMap(new TreeMap<>(hashes))));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     public static McpLock empty() {
-        return new McpLock(Map.of());
+        return new McpLock(Map.of(), Map.of());
     }
 
     /** The lock in a checkout; an empty lock when the repository has none. */
@@ -72,30 +86,39 @@ public record McpLock(Map<String, Map<String, String>> servers) {
         if (root.path("version").asInt(0) != 1) {
             throw new IOException("unsupported lock version " + root.path("version") + " (this Berth reads version 1)");
         }
-        Map<String, Map<String, String>> servers = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("servers").fields(); it.hasNext(); ) {
+        JsonNode prompts = root.path("prompts");
+        if (!prompts.isMissingNode() && !prompts.isObject()) {
+            throw new IOException("prompts is not an object {SERVER: {PROMPT: \"sha256:...\"}}: regenerate it with berth mcp lock");
+        }
+        return new McpLock(hashes(root.path("servers"), "servers", "tool"), hashes(prompts, "prompts", "prompt"));
+    }
+
+    private static Map<String, Map<String, String>> hashes(JsonNode byServer, String section, String what) throws IOException {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = byServer.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> server = it.next();
             if (!server.getValue().isObject()) {
-                throw new IOException("servers." + server.getKey() + " is not an object of tool hashes");
+                throw new IOException(section + "." + server.getKey() + " is not an object of " + what + " hashes");
             }
-            Map<String, String> tools = new TreeMap<>();
+            Map<String, String> named = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> t = server.getValue().fields(); t.hasNext(); ) {
-                Map.Entry<String, JsonNode> tool = t.next();
-                String hash = tool.getValue().asText("");
+                Map.Entry<String, JsonNode> entry = t.next();
+                String hash = entry.getValue().asText("");
                 if (!hash.matches("sha256:[0-9a-f]{64}")) {
-                    throw new IOException("servers." + server.getKey() + "." + tool.getKey() + " is not a sha256:HEX hash");
+                    throw new IOException(section + "." + server.getKey() + "." + entry.getKey() + " is not a sha256:HEX hash");
                 }
-                tools.put(tool.getKey(), hash);
+                named.put(entry.getKey(), hash);
             }
-            servers.put(server.getKey(), tools);
+            out.put(server.getKey(), named);
         }
-        return new McpLock(servers);
+        return out;
     }
 
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);
         root.set("servers", JSON.valueToTree(servers));
+        root.set("prompts", JSON.valueToTree(prompts));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -103,13 +126,40 @@ public record McpLock(Map<String, Map<String, String>> servers) {
         }
     }
 
-    /** This lock with one server's entry replaced by the given live tool definitions. */
+    /** This lock with one server's entry replaced by the given live tool definitions (its prompts left as they are). */
     public McpLock with(String server, Collection<McpSchema.Tool> tools) {
         Map<String, Map<String, String>> copy = new TreeMap<>(servers);
         Map<String, String> hashes = new TreeMap<>();
         tools.forEach(t -> hashes.put(t.name(), hash(t)));
         copy.put(server, hashes);
-        return new McpLock(copy);
+        return new McpLock(copy, prompts);
+    }
+
+    /** This lock with one server's tools and prompts replaced by the given live definitions. */
+    public McpLock with(String server, Collection<McpSchema.Tool> tools, Collection<McpSchema.Prompt> livePrompts) {
+        Map<String, Map<String, String>> copy = new TreeMap<>(prompts);
+        Map<String, String> hashes = new TreeMap<>();
+        livePrompts.forEach(p -> hashes.put(p.name(), hash(p)));
+        copy.put(server, hashes);
+        return new McpLock(with(server, tools).servers, copy);
+    }
+
+    /** Why this live prompt may not be served, or null when the lock pins exactly this definition. */
+    public String refusal(String server, McpSchema.Prompt prompt) {
+        Map<String, String> pinned = prompts.get(server);
+        if (pinned == null) {
+            return "prompt '" + prompt.name() + "': server '" + server + "' has no prompts pinned in " + FILE
+                    + " (a lock made before Berth pinned prompts, or no entry): run berth mcp lock and commit the file to serve them";
+        }
+        String hash = pinned.get(prompt.name());
+        if (hash == null) {
+            return "prompt '" + prompt.name() + "' is new (not in " + FILE + "): run berth mcp lock and commit the file to serve it";
+        }
+        if (!hash.equals(hash(prompt))) {
+            return "the definition of prompt '" + prompt.name() + "' differs from " + FILE + " (description or arguments"
+                    + " changed): withheld until a commit updates the lock";
+        }
+        return null;
     }
 
     /** Why this live tool may not be served, or null when the lock pins exactly this definition. */
@@ -131,9 +181,17 @@ public record McpLock(Map<String, Map<String, String>> servers) {
 
     /** sha256 over the tool's definition as canonical JSON (keys sorted at every level). */
     public static String hash(McpSchema.Tool tool) {
-        ObjectNode full = JSON.valueToTree(tool);
+        return hash(JSON.valueToTree(tool), DEFINITION);
+    }
+
+    /** sha256 over the prompt's definition as canonical JSON. */
+    public static String hash(McpSchema.Prompt prompt) {
+        return hash(JSON.valueToTree(prompt), PROMPT_DEFINITION);
+    }
+
+    private static String hash(ObjectNode full, List<String> keys) {
         ObjectNode definition = JSON.createObjectNode();
-        for (String key : DEFINITION) {
+        for (String key : keys) {
             JsonNode v = full.get(key);
             if (v != null && !v.isNull()) {
                 definition.set(key, v);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param error    why it is down, or null
  * @param since    when it entered this state (ISO-8601)
  * @param tools    the namespaced tools served now
- * @param withheld tools left out and why (lock mismatch, new tool, read-only mode)
+ * @param withheld tools, prompts and resources left out (namespaced) and why (lock mismatch, new tool, read-only mode, lists)
  * @param sessions stdio servers: containers running for client sessions now
  */
 public record McpServerStatus(String name, String transport, String state, String error, String since,
