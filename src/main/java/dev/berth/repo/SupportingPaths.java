@@ -86,6 +86,8 @@ public final class SupportingPaths {
                 file.filter(f -> !f.value().startsWith("/"))
                         .flatMap(f -> RepoPaths.resolve(unitDir, f.value()))
                         .ifPresent(f -> refs.add(new PathReference(e, v, Optional.of(RepoPaths.parent(f)), PathReference.Shape.DIRECTORY)));
+            } else if (v.equalsIgnoreCase("yaml")) {
+                return; // a .kube keyword, not a folder: quadlet refuses it here (validate.BuildUnitRule says so)
             } else if (!isUrl(v) && !v.startsWith("/")) {
                 Optional<String> dir = RepoPaths.resolve(unitDir, v);
                 refs.add(new PathReference(e, v, dir, PathReference.Shape.DIRECTORY));
