@@ -36,16 +36,24 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "also say what was checked and what was skipped")
     boolean verbose;
 
+    @Option(names = "--podman-version", paramLabel = "X.Y", description = "check the quadlets as this Podman release's"
+            + " quadlet would (keys and rules differ between 5.4 and 5.8); default: the installed Podman, else the newest"
+            + " Berth knows")
+    String podmanVersion;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ValidationReport report = withFleetChecks(RepositoryValidator.forThisHost().validate(dir));
+        ValidationReport report = withFleetChecks(RepositoryValidator.forThisHost(requestedPodman()).validate(dir));
         PrintWriter out = spec.commandLine().getOut();
         if (verbose) {
             report.notes().forEach(n -> spec.commandLine().getErr().println("berth: " + n));
+        } else if (report.unitCount() > 0) {
+            spec.commandLine().getErr().println("berth: checked against " + report.podman());
         }
+        spec.commandLine().getErr().flush();
         if (json) {
             out.println(toJson(report));
         } else {
@@ -56,6 +64,17 @@ public final class ValidateCommand implements Callable<Integer> {
         return report.hasErrors() ? 1 : 0;
     }
 
+    private java.util.Optional<dev.berth.build.PodmanVersion> requestedPodman() {
+        if (podmanVersion == null) {
+            return java.util.Optional.empty();
+        }
+        if (!podmanVersion.strip().matches("\\d+\\.\\d+(\\.\\d+)?")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--podman-version " + podmanVersion
+                    + " is not a Podman release: write it like 5.4 or 5.8.2");
+        }
+        return java.util.Optional.of(dev.berth.build.PodmanVersion.parse(podmanVersion));
+    }
+
     /** berth.toml: its own problems, then targeting checked against the hosts it declares. */
     private ValidationReport withFleetChecks(ValidationReport report) {
         dev.berth.fleet.FleetFileReader.Result fleet = dev.berth.fleet.FleetFileReader.read(dir);
@@ -64,7 +83,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!fleet.hasErrors()) {
             problems.addAll(dev.berth.fleet.FleetChecks.check(report.scan().desired(), fleet.file()));
         }
-        return new ValidationReport(report.scan(), problems, report.notes());
+        return new ValidationReport(report.scan(), problems, report.notes(), report.podman());
     }
 
     static String toJson(ValidationReport report) throws JsonProcessingException {
@@ -72,6 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
         doc.put("units", report.unitCount());
         doc.put("errors", report.errorCount());
         doc.put("warnings", report.warningCount());
+        doc.put("podman", Map.of("version", report.podman().version().text(), "source", report.podman().source().name().toLowerCase(Locale.ROOT)));
         List<Map<String, Object>> problems = report.problems().stream().map(ValidateCommand::toMap).toList();
         doc.put("problems", problems);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);

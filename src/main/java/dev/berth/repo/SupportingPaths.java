@@ -20,7 +20,8 @@ import java.util.Optional;
  *       file or a folder (all files under it); quadlet treats only sources starting with {@code .} as relative</li>
  *   <li>{@code .kube}: {@code Yaml=} and {@code ConfigMap=}, files</li>
  *   <li>{@code .build}: {@code SetWorkingDirectory=} the build context, all files under it
- *       ({@code unit} means the unit's folder, {@code file} the folder of {@code File=}, URLs are skipped),
+ *       ({@code unit} means the unit's folder, {@code file} the folder of {@code File=}; a URL context is
+ *       fetched by podman, so nothing of it, File= and IgnoreFile= included, is in the repository),
  *       {@code File=} the Containerfile and {@code IgnoreFile=}</li>
  * </ul>
  * Plain systemd units get none: they are installed into systemd's flat unit folder, where relative paths
@@ -73,6 +74,9 @@ public final class SupportingPaths {
         Optional<Entry> context = EffectiveEntries.single(unit, "Build", "SetWorkingDirectory");
         // podman build runs in the context folder, so File= and IgnoreFile= are relative to it
         String fileBase = unitDir;
+        if (context.isPresent() && isUrl(context.get().value())) {
+            return; // a remote context: podman build fetches it, and File= and IgnoreFile= are inside it
+        }
         if (context.isPresent()) {
             Entry e = context.get();
             String v = e.value();
@@ -82,6 +86,8 @@ public final class SupportingPaths {
                 file.filter(f -> !f.value().startsWith("/"))
                         .flatMap(f -> RepoPaths.resolve(unitDir, f.value()))
                         .ifPresent(f -> refs.add(new PathReference(e, v, Optional.of(RepoPaths.parent(f)), PathReference.Shape.DIRECTORY)));
+            } else if (v.equalsIgnoreCase("yaml")) {
+                return; // a .kube keyword, not a folder: quadlet refuses it here (validate.BuildUnitRule says so)
             } else if (!isUrl(v) && !v.startsWith("/")) {
                 Optional<String> dir = RepoPaths.resolve(unitDir, v);
                 refs.add(new PathReference(e, v, dir, PathReference.Shape.DIRECTORY));
@@ -103,7 +109,8 @@ public final class SupportingPaths {
         refs.add(new PathReference(e, p, RepoPaths.resolve(baseDir, p), shape));
     }
 
+    /** URLs as podman build takes them; quadlet also counts "github.com/..." as one (a git repository). */
     private static boolean isUrl(String v) {
-        return v.contains("://") || v.startsWith("git@");
+        return v.contains("://") || v.startsWith("git@") || v.startsWith("github.com/");
     }
 }

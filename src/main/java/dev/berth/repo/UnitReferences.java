@@ -11,7 +11,7 @@ import java.util.List;
 public final class UnitReferences {
 
     /** [Unit] keys that mean "this needs that started (first)". Before=, Conflicts= and PartOf= do not. */
-    static final List<String> DEPENDENCY_KEYS = List.of("Requires", "Requisite", "Wants", "BindsTo", "Upholds", "After");
+    public static final List<String> DEPENDENCY_KEYS = List.of("Requires", "Requisite", "Wants", "BindsTo", "Upholds", "After");
 
     private UnitReferences() {
     }
@@ -47,7 +47,7 @@ public final class UnitReferences {
             }
         }
         for (Entry e : EffectiveEntries.list(unit, section, "Mount")) {
-            MountOption.source(e.value()).ifPresent(src -> addIfEndsWith(refs, e, src, ".volume", ".image"));
+            MountOption.source(e.value()).ifPresent(src -> addIfEndsWith(refs, e, src, ".volume", ".image", ".artifact"));
         }
     }
 

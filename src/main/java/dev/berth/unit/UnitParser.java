@@ -13,7 +13,9 @@ import java.util.List;
  *       a backslash) and a comment inside a continuation is skipped.</li>
  *   <li>A line ending in an odd number of backslashes continues on the next line; that backslash
  *       becomes a space. An escaped backslash ({@code \\}) at the end is not a continuation. A
- *       continuation on the last line ends the file like a line break would.</li>
+ *       continuation on the last line ends the file like a line break would. In files quadlet reads
+ *       (quadlets and their drop-ins) blanks after that backslash are dropped first, as quadlet trims
+ *       each line before it looks for a continuation.</li>
  *   <li>Blanks are space and tab only, as in systemd; other Unicode spaces are kept in keys and values.</li>
  *   <li>Keys may repeat; values keep their inner text as written (quotes and {@code %} specifiers are
  *       interpreted later, per setting, by systemd or quadlet — not here).</li>
@@ -44,12 +46,16 @@ public final class UnitParser {
                     "starts with a UTF-8 byte order mark, which quadlet rejects: save the file without it");
         }
         SectionCollector sections = new SectionCollector(path);
+        boolean readByQuadlet = readByQuadlet(path);
         String[] lines = text.split("\n", -1);
         StringBuilder continued = null;
         int startLine = 0;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String raw = withoutLineEnd(path, lineNo, lines[i]);
+            if (readByQuadlet) {
+                raw = stripTrailingBlanks(raw);
+            }
             if (isComment(raw)) {
                 continue;
             }
@@ -85,6 +91,32 @@ public final class UnitParser {
                             + " as text: use LF or CRLF line endings only");
         }
         return line;
+    }
+
+    /** A quadlet, or a drop-in of one ({@code web.container.d/x.conf}, {@code container.d/x.conf}). */
+    private static boolean readByQuadlet(String path) {
+        String[] parts = path.split("/");
+        String file = parts[parts.length - 1];
+        if (UnitKind.ofFileName(file).map(UnitKind::isQuadlet).orElse(false)) {
+            return true;
+        }
+        if (parts.length < 2 || !file.endsWith(".conf")) {
+            return false;
+        }
+        String folder = parts[parts.length - 2];
+        if (!folder.endsWith(".d")) {
+            return false;
+        }
+        String unit = folder.substring(0, folder.length() - 2);
+        return UnitKind.fromExtension(unit).or(() -> UnitKind.ofFileName(unit)).map(UnitKind::isQuadlet).orElse(false);
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     static boolean isBlank(char c) {

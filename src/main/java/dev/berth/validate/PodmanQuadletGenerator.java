@@ -1,5 +1,6 @@
 package dev.berth.validate;
 
+import dev.berth.build.PodmanVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,33 @@ public final class PodmanQuadletGenerator implements QuadletGenerator {
 
     PodmanQuadletGenerator(List<Path> locations) {
         this.locations = List.copyOf(locations);
+    }
+
+    @Override
+    public Optional<PodmanVersion> version() {
+        Optional<Path> binary = locations.stream().filter(Files::isExecutable).findFirst();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // both the quadlet binary and the generator link take -version (Go flags); it prints e.g. 5.4.2
+            Process p = new ProcessBuilder(binary.get().toString(), "-version")
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            byte[] out = p.getInputStream().readNBytes(4096);
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String text = new String(out, StandardCharsets.UTF_8).strip();
+            return p.exitValue() == 0 ? Optional.of(PodmanVersion.parse(text)) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override

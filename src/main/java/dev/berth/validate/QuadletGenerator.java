@@ -12,6 +12,11 @@ public interface QuadletGenerator {
     /** Runs a dry run over {@code quadletDir}; empty when no generator is installed here. */
     Optional<DryRun> dryRun(Path quadletDir);
 
+    /** The Podman release of the installed generator ({@code quadlet -version}); empty when none is installed or it cannot say. */
+    default Optional<dev.berth.build.PodmanVersion> version() {
+        return Optional.empty();
+    }
+
     /**
      * @param command  what was run, for {@code --verbose}
      * @param exitCode the generator's exit code (non-zero when it rejected a unit); -1 if it could not run

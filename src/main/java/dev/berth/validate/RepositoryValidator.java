@@ -1,5 +1,6 @@
 package dev.berth.validate;
 
+import dev.berth.build.PodmanVersion;
 import dev.berth.mcp.gateway.McpValidation;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryReader;
@@ -12,50 +13,97 @@ import java.util.Optional;
 
 /**
  * Validates a repository: reads it ({@link RepositoryReader}), runs every {@link ValidationRule}, and,
- * where podman's quadlet generator is installed, lets quadlet itself try the units in a dry run.
+ * where podman's quadlet generator is installed, lets quadlet itself try the units in a dry run. The
+ * rules check what quadlet's generator refuses for one Podman release: the one asked for, else the
+ * installed one, else the newest Berth knows ({@link PodmanTarget}).
  */
 public final class RepositoryValidator {
 
-    /** The checks over a scan, in no particular order (problems are sorted afterwards). */
-    public static final List<ValidationRule> RULES = List.of(
-            new DuplicateNamesRule(),
-            new MissingReferenceRule(),
-            new DependencyCycleRule(),
-            new RequiredSettingsRule(),
-            new UnknownKeyRule(),
-            new ServiceEnvironmentFileRule(),
-            new HostWideDropInRule());
+    /** The checks over a scan for the newest Podman Berth knows, in no particular order (problems are sorted afterwards). */
+    public static final List<ValidationRule> RULES = rules(PodmanTarget.assumedNewest());
 
     private final ValidationLimits limits;
     private final QuadletGenerator generator;
+    private final Optional<PodmanVersion> requested;
 
     public RepositoryValidator(ValidationLimits limits, QuadletGenerator generator) {
+        this(limits, generator, Optional.empty());
+    }
+
+    /** @param requested the Podman release to check against ({@code --podman-version}); empty: the installed one */
+    public RepositoryValidator(ValidationLimits limits, QuadletGenerator generator, Optional<PodmanVersion> requested) {
         this.limits = limits;
         this.generator = generator;
+        this.requested = requested;
     }
 
     /** With default limits and the podman generator if this host has one. */
     public static RepositoryValidator forThisHost() {
-        return new RepositoryValidator(ValidationLimits.DEFAULTS, new PodmanQuadletGenerator());
+        return forThisHost(Optional.empty());
+    }
+
+    /** As {@link #forThisHost()}, checking against {@code requested} when given. */
+    public static RepositoryValidator forThisHost(Optional<PodmanVersion> requested) {
+        return new RepositoryValidator(ValidationLimits.DEFAULTS, new PodmanQuadletGenerator(), requested);
+    }
+
+    /** The checks for one Podman release. */
+    public static List<ValidationRule> rules(PodmanTarget podman) {
+        return List.of(
+                new DuplicateNamesRule(),
+                new MissingReferenceRule(),
+                new DependencyCycleRule(),
+                new RequiredSettingsRule(),
+                new UnknownKeyRule(podman),
+                new UnitKindSupportRule(podman),
+                new ContainerSettingsRule(podman),
+                new UserMappingRule(),
+                new NetworkUnitRule(),
+                new VolumeUnitRule(),
+                new BuildUnitRule(podman),
+                new KubeUnitRule(podman),
+                new ServiceSectionRule(),
+                new NetworkReferenceRule(),
+                new QuadletDependencyRule(podman),
+                new ServiceEnvironmentFileRule(),
+                new HostWideDropInRule());
     }
 
     public ValidationReport validate(Path root) {
         RepositoryScan scan = RepositoryReader.read(root, limits);
+        boolean hasQuadlets = scan.unitPaths().stream()
+                .anyMatch(p -> dev.berth.unit.UnitKind.ofFileName(p).map(k -> k.isQuadlet()).orElse(false));
+        Optional<PodmanVersion> installed = hasQuadlets ? generator.version() : Optional.empty();
+        PodmanTarget podman = requested.map(v -> new PodmanTarget(v, PodmanTarget.Source.GIVEN))
+                .or(() -> installed.map(v -> new PodmanTarget(v, PodmanTarget.Source.HOST)))
+                .orElseGet(PodmanTarget::assumedNewest);
         List<Problem> problems = new ArrayList<>(scan.problems());
-        problems.addAll(check(scan));
+        problems.addAll(check(scan, podman));
         problems.addAll(McpValidation.check(root, scan, limits)); // MCP server declarations and mcp.lock
         List<String> notes = new ArrayList<>();
         notes.add("read " + scan.unitPaths().size() + " unit files from " + root);
-        if (scan.unitPaths().stream().anyMatch(p -> dev.berth.unit.UnitKind.ofFileName(p).map(k -> k.isQuadlet()).orElse(false))) {
-            problems.addAll(dryRun(root, scan, notes));
+        notes.add("checked against " + podman);
+        if (hasQuadlets) {
+            boolean sameRelease = installed.map(v -> v.major() == podman.major() && v.minor() == podman.minor()).orElse(true);
+            if (sameRelease) {
+                problems.addAll(dryRun(root, scan, notes));
+            } else {
+                notes.add("skipped the quadlet dry run: this host has Podman " + installed.get().text()
+                        + ", not the " + podman.version().text() + " asked for");
+            }
         }
-        return new ValidationReport(scan, problems, notes);
+        return new ValidationReport(scan, problems, notes, podman);
     }
 
-    /** The rules alone, over a scan already made: pure, no I/O. A rule that fails becomes a problem too. */
+    /** The rules alone, over a scan already made, for the newest Podman Berth knows: pure, no I/O. */
     public static List<Problem> check(RepositoryScan scan) {
+        return check(scan, PodmanTarget.assumedNewest());
+    }
+
+    /** The rules for {@code podman}, over a scan already made: pure, no I/O. A rule that fails becomes a problem too. */
+    public static List<Problem> check(RepositoryScan scan, PodmanTarget podman) {
         List<Problem> out = new ArrayList<>();
-        for (ValidationRule rule : RULES) {
+        for (ValidationRule rule : rules(podman)) {
             try {
                 out.addAll(rule.check(scan));
             } catch (RuntimeException e) {

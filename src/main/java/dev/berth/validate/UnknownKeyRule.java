@@ -9,27 +9,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settings quadlet does not know in a quadlet's own section: usually a typo, and depending on the podman
- * version quadlet either drops the whole unit or ignores the line. A warning, since newer podman versions
- * add keys the catalogue may not list yet.
+ * Settings quadlet does not know in a quadlet's own section or in {@code [Quadlet]}: quadlet refuses the
+ * unit ("unsupported key"), so they are errors for the Podman release being checked, which also catches
+ * keys of a newer release ({@code Retry=} on Podman 5.4). For a Podman newer than Berth's key lists an
+ * unknown key may be new rather than wrong, so it is only a warning there.
  */
 public final class UnknownKeyRule implements ValidationRule {
+
+    private final PodmanTarget podman;
+
+    public UnknownKeyRule(PodmanTarget podman) {
+        this.podman = podman;
+    }
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
         List<Problem> out = new ArrayList<>();
         for (RepoUnit u : scan.units()) {
             var kind = u.name().kind();
-            if (!kind.isQuadlet()) {
-                continue;
+            if (!QuadletKeys.kindKnown(kind, podman.major(), podman.minor())) {
+                continue; // a kind this Podman skips: UnitKindSupportRule says so
             }
-            for (Entry e : u.unit().entries(kind.mainSection())) {
-                if (!QuadletKeys.isKnown(kind, kind.mainSection(), e.key())) {
-                    out.add(Problem.warning(e.file(), e.line(), "'" + e.key() + "' is not a setting quadlet knows in ["
-                            + kind.mainSection() + "]: check the spelling (see podman-systemd.unit(5))"));
+            for (String section : List.of(kind.mainSection(), QuadletKeys.QUADLET_SECTION)) {
+                for (Entry e : u.unit().entries(section)) {
+                    if (!QuadletKeys.isKnown(kind, section, e.key(), podman.major(), podman.minor())) {
+                        out.add(problem(e, kind, section));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private Problem problem(Entry e, dev.berth.unit.UnitKind kind, String section) {
+        String text = "'" + e.key() + "' is not a setting quadlet of Podman " + podman.version().text() + " knows in ["
+                + section + "]";
+        if (podman.newerThanBerthKnows()) {
+            return Problem.warning(e.file(), e.line(), text.replace("quadlet of Podman " + podman.version().text(),
+                    "quadlet of Podman " + QuadletKeys.NEWEST_MAJOR + "." + QuadletKeys.NEWEST_MINOR) + ": check the spelling;"
+                    + " Podman " + podman.version().text() + " is newer than what Berth knows, so it may be a new setting");
+        }
+        String fix = QuadletKeys.addedIn(kind, e.key())
+                .filter(v -> section.equals(kind.mainSection()))
+                .map(v -> " (it arrived in Podman " + v + "), so quadlet refuses the unit: remove it, or run Podman " + v + " or newer")
+                .orElse(", so quadlet refuses the unit: check the spelling (see podman-systemd.unit(5))");
+        return Problem.error(e.file(), e.line(), text + fix);
     }
 }

@@ -10,12 +10,18 @@ import java.util.List;
  * @param scan     what the reader made of the repository
  * @param problems the reader's problems and the rules', without repeats
  * @param notes    what was done or skipped, for {@code --verbose} (e.g. no quadlet generator installed)
+ * @param podman   the Podman release the quadlet rules were checked against, and why that one
  */
-public record ValidationReport(RepositoryScan scan, List<Problem> problems, List<String> notes) {
+public record ValidationReport(RepositoryScan scan, List<Problem> problems, List<String> notes, PodmanTarget podman) {
 
     public ValidationReport {
         problems = problems.stream().distinct().sorted(Problem.BY_LOCATION).toList();
         notes = List.copyOf(notes);
+    }
+
+    /** A report checked against the newest Podman Berth knows. */
+    public ValidationReport(RepositoryScan scan, List<Problem> problems, List<String> notes) {
+        this(scan, problems, notes, PodmanTarget.assumedNewest());
     }
 
     public long errorCount() {

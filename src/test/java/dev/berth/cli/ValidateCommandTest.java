@@ -52,6 +52,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void podmanVersionChoosesTheReleaseAndJsonSaysWhich() throws Exception {
+        new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\nRetry=3\n");
+        Run on54 = run("validate", "--podman-version", "5.4", dir.toString());
+        assertThat(on54.exitCode()).isEqualTo(1);
+        assertThat(on54.out()).startsWith("web.container:3: error: 'Retry' is not a setting quadlet of Podman 5.4 knows");
+        Run on58 = run("validate", "--json", "--podman-version", "5.8.6", dir.toString());
+        assertThat(on58.exitCode()).isZero();
+        JsonNode podman = new ObjectMapper().readTree(on58.out()).path("podman");
+        assertThat(podman.path("version").asText()).isEqualTo("5.8.6");
+        assertThat(podman.path("source").asText()).isEqualTo("given");
+        assertThat(run("validate", "--podman-version", "five", dir.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aCleanRepositoryExitsZero() {
         new TestRepo(dir).file("web.container", "[Container]\nImage=nginx\n");
         Run r = run("validate", dir.toString());

@@ -83,6 +83,22 @@ class QuadletKeysTest {
         }
     }
 
+    @Test
+    void keysArePerPodmanRelease() {
+        assertThat(QuadletKeys.isKnown(UnitKind.CONTAINER, "Container", "Retry", 5, 4)).isFalse();
+        assertThat(QuadletKeys.isKnown(UnitKind.CONTAINER, "Container", "Retry", 5, 5)).isTrue();
+        assertThat(QuadletKeys.isKnown(UnitKind.POD, "Pod", "ExitPolicy", 5, 5)).isFalse();
+        assertThat(QuadletKeys.isKnown(UnitKind.POD, "Pod", "ExitPolicy", 5, 6)).isTrue();
+        assertThat(QuadletKeys.isKnown(UnitKind.CONTAINER, "Container", "AppArmor", 5, 7)).isFalse();
+        assertThat(QuadletKeys.isKnown(UnitKind.CONTAINER, "Container", "AppArmor", 5, 8)).isTrue();
+        assertThat(QuadletKeys.isKnown(UnitKind.CONTAINER, "Container", "Image", 5, 4)).isTrue();
+        assertThat(QuadletKeys.addedIn(UnitKind.BUILD, "BuildArg")).contains("5.7");
+        assertThat(QuadletKeys.addedIn(UnitKind.CONTAINER, "Image")).isEmpty();
+        assertThat(QuadletKeys.kindKnown(UnitKind.ARTIFACT, 5, 6)).isFalse();
+        assertThat(QuadletKeys.kindKnown(UnitKind.ARTIFACT, 5, 7)).isTrue();
+        assertThat(QuadletKeys.kindKnown(UnitKind.SERVICE, 5, 8)).isFalse();
+    }
+
     private static UnitKind[] quadletKinds() {
         return Arrays.stream(UnitKind.values()).filter(UnitKind::isQuadlet).toArray(UnitKind[]::new);
     }

@@ -85,7 +85,7 @@ class RepositoryValidatorTest {
 
     @Test
     void buildWithoutImageTagAndContainerOrImageWithoutImageAreErrors() {
-        repo().file("app.build", "[Build]\nFile=Containerfile\n").file("Containerfile", "FROM scratch\n")
+        repo().file("app.build", "[Build]\nFile=Containerfile\nSetWorkingDirectory=unit\n").file("Containerfile", "FROM scratch\n")
                 .file("web.container", "# web\n[Container]\nExec=true\n")
                 .file("base.image", "[Image]\n");
         assertThat(lines()).containsExactly(
@@ -113,16 +113,19 @@ class RepositoryValidatorTest {
     }
 
     @Test
-    void unknownQuadletKeysAreWarningsWhenTheCatalogueKnowsTheSection() {
+    void unknownQuadletKeysAreErrorsForAPodmanBerthKnowsAndWarningsForANewerOne() {
         repo().file("web.container", "[Container]\nImage=x\nImgae=y\n");
-        List<Problem> problems = new UnknownKeyRule().check(dev.berth.repo.RepositoryReader.read(dir));
-        // QuadletKeys is filled in on the "parser" branch; until then every key counts as known.
-        if (!dev.berth.unit.QuadletKeys.isKnown(dev.berth.unit.UnitKind.CONTAINER, "Container", "Imgae")) {
-            assertThat(problems).extracting(Problem::toString)
-                    .containsExactly("web.container:3: warning: 'Imgae' is not a setting quadlet knows in [Container]: check the spelling (see podman-systemd.unit(5))");
-        } else {
-            assertThat(problems).isEmpty();
-        }
+        var scan = dev.berth.repo.RepositoryReader.read(dir);
+        assertThat(new UnknownKeyRule(target("5.8")).check(scan)).extracting(Problem::toString)
+                .containsExactly("web.container:3: error: 'Imgae' is not a setting quadlet of Podman 5.8 knows in [Container], so"
+                        + " quadlet refuses the unit: check the spelling (see podman-systemd.unit(5))");
+        assertThat(new UnknownKeyRule(target("6.0")).check(scan)).extracting(Problem::toString)
+                .containsExactly("web.container:3: warning: 'Imgae' is not a setting quadlet of Podman 5.8 knows in [Container]:"
+                        + " check the spelling; Podman 6.0 is newer than what Berth knows, so it may be a new setting");
+    }
+
+    private static PodmanTarget target(String version) {
+        return new PodmanTarget(dev.berth.build.PodmanVersion.parse(version), PodmanTarget.Source.GIVEN);
     }
 
     @Test
