@@ -29,6 +29,9 @@ public final class RepositorySecrets implements SecretStep {
         this.podman = podman;
     }
 
+    /** The recorded hash of a secret Berth is about to create: it matches no file, so it is always written again. */
+    private static final String CLAIMED = "claimed";
+
     private record Pending(String name, String path, String sha256, byte[] ciphertext) {
     }
 
@@ -59,6 +62,12 @@ public final class RepositorySecrets implements SecretStep {
             for (int i = 0; i < pending.size(); i++) {
                 Pending p = pending.get(i);
                 boolean replaced = created.containsKey(p.name());
+                if (!replaced) {
+                    // Claimed before it exists: a Berth killed between the create and the save below must not
+                    // find its own secret at the next sync and take it for one the host made.
+                    created.put(p.name(), CLAIMED);
+                    state.save(created);
+                }
                 podman.put(p.name(), values.get(i));
                 dev.berth.host.FaultPoints.after("secret put", p.name());
                 created.put(p.name(), p.sha256());

@@ -83,6 +83,45 @@ class RepositorySecretsTest {
         assertThat(Files.readString(state.resolve(SecretState.FILE_NAME))).contains("db").doesNotContain("two");
     }
 
+    /**
+     * A Berth killed right after Podman created a secret, before it saved what it created, must still know the
+     * secret as its own at the next sync (else it refuses it as one the host made). The claim is on disk first.
+     */
+    @Test
+    void aNewSecretIsClaimedOnDiskBeforePodmanCreatesItSoAKillInBetweenLeavesItBerths() throws Exception {
+        write("db.age", "one", id.recipient());
+        List<String> claimedAtCreate = new ArrayList<>();
+        RepositorySecrets killedAfterCreate = new RepositorySecrets(state, new PodmanSecrets() {
+            @Override
+            public void put(String name, byte[] value) throws SecretException {
+                fake.put(name, value);
+                try {
+                    claimedAtCreate.add(Files.readString(state.resolve(SecretState.FILE_NAME)));
+                } catch (java.io.IOException e) {
+                    claimedAtCreate.add("no " + SecretState.FILE_NAME + ": " + e);
+                }
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return fake.exists(name);
+            }
+
+            @Override
+            public void remove(String name) throws SecretException {
+                fake.remove(name);
+            }
+        });
+        killedAfterCreate.install(checkout, s -> { });
+        assertThat(claimedAtCreate).singleElement().asString().contains("\"db\"");
+
+        // what a kill after the create leaves: the secret exists, the record says only that it was claimed
+        Files.writeString(state.resolve(SecretState.FILE_NAME), claimedAtCreate.get(0));
+        write("db.age", "two", id.recipient());
+        secrets.install(checkout, s -> { });
+        assertThat(podmanStore).containsEntry("db", "two");
+    }
+
     @Test
     void aSecretRemovedOnTheHostIsCreatedAgain() throws Exception {
         write("db.age", "one", id.recipient());
