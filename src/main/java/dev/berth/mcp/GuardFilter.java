@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * Puts {@link RequestGuard} in front of the SDK's servlet, and bounds what clients can make the daemon hold:
  * requests in flight and the bytes of their bodies (beyond either, 429 at once instead of a queue or a heap
  * that grows until the daemon dies), sessions ({@link SessionRegistry}: 429/503 with Retry-After), and what
- * a session keeps of its initialize request ({@link InitializeBounds}). Also serves the OAuth metadata.
+ * a session keeps of its initialize request ({@link InitializeBounds}). The OAuth metadata passes unauthenticated.
  */
 final class GuardFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
