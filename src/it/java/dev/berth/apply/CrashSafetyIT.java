@@ -59,6 +59,7 @@ class CrashSafetyIT {
 
     @Test
     void killNineAtEveryStepBoundaryThenSyncConverges() throws Exception {
+        host.berth("prune", "-q"); // whatever an interrupted run left
         host.run("rm -f " + STATE + "/" + AgeIdentity.FILE_NAME);
         recipient = host.berthOk("secret", "keygen").strip();
         repo = host.newRepo("crash");

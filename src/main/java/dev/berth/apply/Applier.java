@@ -134,7 +134,11 @@ public final class Applier {
             save(applied.commit(), files, units);
         }
 
-        if (!plan.ofType(ActionType.DAEMON_RELOAD).isEmpty()) {
+        // A run killed between its writes and its daemon-reload left systemd with the old unit files, and this plan
+        // writes nothing: starting a commit that is not recorded yet, reload first (it costs one reload per retry).
+        boolean unfinished = !java.util.Objects.equals(applied.commit(), commit) && plan.actions().stream()
+                .anyMatch(a -> a.type() == ActionType.START || a.type() == ActionType.RESTART);
+        if (!plan.ofType(ActionType.DAEMON_RELOAD).isEmpty() || unfinished) {
             progress.step("daemon-reload");
             try {
                 systemd.daemonReload();

@@ -104,6 +104,23 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void filesWrittenByARunKilledBeforeItsDaemonReloadAreLoadedBeforeTheUnitsStart() throws Exception {
+        repo.write("api.container", "[Container]\nImage=localhost/api\n").commit("api arrives");
+        String before = store.applied().commit();
+        // killed right after it wrote and recorded api.container, before its daemon-reload
+        java.nio.file.Files.writeString(layout.quadletDir().resolve("api.container"), "[Container]\nImage=localhost/api\n");
+        var applied = store.applied();
+        var files = new java.util.LinkedHashMap<>(applied.files());
+        files.put("quadlet/api.container", dev.berth.repo.Sha256.of("[Container]\nImage=localhost/api\n".getBytes()));
+        store.saveApplied(new dev.berth.state.AppliedState(before, files, applied.units()));
+
+        SyncOutcome out = deployer.sync(false, false, "sync");
+
+        assertThat(out.ok()).as("%s", out.report().error()).isTrue();
+        assertThat(systemd.takeCalls()).containsSubsequence("daemon-reload", "start api.service");
+    }
+
+    @Test
     void aFinishedSyncIsNotRepeated() throws Exception {
         int entries = store.history().size();
 
