@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "adopt", mixinStandardHelpOptions = true,
-        description = {"Hand a unit of this host over to Berth.",
-            "Berth refuses to install a unit whose name the host already has (in systemd's unit folders or quadlet's",
-            "search folders) and to overwrite files it did not write. After 'berth adopt NAME' the repository may install",
-            "NAME: the host's file in Berth's unit folder is overwritten by the repository's, and removed when the",
+        description = {"Hand a unit of this host over to Berth. " +
+            "Berth refuses to install a unit whose name the host already has (in systemd's unit folders or quadlet's " +
+            "search folders) and to overwrite files it did not write. After 'berth adopt NAME' the repository may install " +
+            "NAME: the host's file in Berth's unit folder is overwritten by the repository's, and removed when the " +
             "repository drops it; a host quadlet that quadlet would read before Berth's is kept as NAME.berth-adopted."})
 final class AdoptCommand extends HostCommand {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the images of the deployed .build units now, with the same flags, context and tag as the"
-                + " units (including Berth's reproducible-build epoch). Running containers are not restarted.",
+                + " units (including Berth's reproducible-build epoch). Running containers are not restarted. " +
                 "SOURCE_DATE_EPOCH from Berth's own environment is never passed to podman."})
 final class BuildCommand extends HostCommand {
 

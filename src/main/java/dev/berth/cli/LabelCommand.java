@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code berth label [set K=V... | unset K...]}: this host's targeting labels, changed without a new init. */
 @Command(name = "label", mixinStandardHelpOptions = true,
-        description = {"Show this host's name and labels, as the repository's targeting rules (berth.toml,",
-            "[X-Berth] Hosts=/Groups=/Labels=) see them. 'set' and 'unset' change the labels; the next sync",
+        description = {"Show this host's name and labels, as the repository's targeting rules (berth.toml, " +
+            "[X-Berth] Hosts=/Groups=/Labels=) see them. 'set' and 'unset' change the labels; the next sync " +
             "(the daemon's, or 'berth sync') deploys what the new labels select and removes what they no longer do."},
         subcommands = {LabelCommand.Set.class, LabelCommand.Unset.class})
 final class LabelCommand extends HostCommand {

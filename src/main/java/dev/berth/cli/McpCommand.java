@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "mcp", mixinStandardHelpOptions = true,
         subcommands = {McpCommand.Token.class, McpLockCommand.class},
-        description = {"Serve the Model Context Protocol on stdin/stdout, so an MCP client (an AI assistant) can see",
-            "the deployment and the host's containers, and, only with --allow-write, sync, roll back, start, stop,",
-            "restart units and pull images. Changes go through the same paths as 'berth sync' and 'berth rollback'.",
-            "Every write call is logged on stderr. For HTTP, see 'berth run --mcp-listen'.",
-            "The MCP servers the deployed commit declares ([X-Berth] MCP= in a .container unit, or a NAME.mcp file)",
+        description = {"Serve the Model Context Protocol on stdin/stdout, so an MCP client (an AI assistant) can see " +
+            "the deployment and the host's containers, and, only with --allow-write, sync, roll back, start, stop, " +
+            "restart units and pull images. Changes go through the same paths as 'berth sync' and 'berth rollback'. " +
+            "Every write call is logged on stderr. For HTTP, see 'berth run --mcp-listen'. " +
+            "The MCP servers the deployed commit declares ([X-Berth] MCP= in a .container unit, or a NAME.mcp file) " +
             "are served too, their tools named SERVER__TOOL, once mcp.lock pins their definitions ('berth mcp lock')."})
 final class McpCommand extends HostCommand {
 
@@ -75,7 +75,7 @@ final class McpCommand extends HostCommand {
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true,
-            description = {"Print the bearer token the daemon's MCP endpoint (berth run --mcp-listen) requires; makes it on",
+            description = {"Print the bearer token the daemon's MCP endpoint (berth run --mcp-listen) requires; makes it on " +
                 "first use. It is kept in the state folder, file mcp-token, mode 0600. Delete the file to make a new one."})
     static final class Token implements Callable<Integer> {
         @Mixin

@@ -12,12 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "lock", mixinStandardHelpOptions = true,
-        description = {"Pin the tool definitions of the MCP servers the repository declares: connects to each server",
-            "(an HTTP server's unit must be running; a stdio server is started for the listing), reads its tools and",
-            "prints mcp.lock: the sha256 of each tool's name, description, schemas and annotations. Commit the file at",
-            "the root of the repository (the --path folder Berth follows). Berth serves only tools whose live definition",
-            "matches the lock, so a server cannot change what its tools say or do without a commit.",
-            "",
+        description = {"Pin the tool definitions of the MCP servers the repository declares: connects to each server " +
+            "(an HTTP server's unit must be running; a stdio server is started for the listing), reads its tools and " +
+            "prints mcp.lock: the sha256 of each tool's name, description, schemas and annotations. Commit the file at " +
+            "the root of the repository (the --path folder Berth follows). Berth serves only tools whose live definition " +
+            "matches the lock, so a server cannot change what its tools say or do without a commit. " +
+            " " +
             "Example: berth mcp lock -o ~/src/deploy/mcp.lock && git -C ~/src/deploy commit -am 'pin MCP tools'"})
 final class McpLockCommand extends HostCommand {
 

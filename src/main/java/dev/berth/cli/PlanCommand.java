@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what the next sync would do, with the reason for each step.",
-            "Fetches the repository, changes nothing on the host. 'berth diff' also shows the file changes.",
-            "Exits 1 when the sync would fail or be refused: an invalid or untrusted commit, or a unit name the host",
+        description = {"Show what the next sync would do, with the reason for each step. " +
+            "Fetches the repository, changes nothing on the host. 'berth diff' also shows the file changes. " +
+            "Exits 1 when the sync would fail or be refused: an invalid or untrusted commit, or a unit name the host " +
             "already has (hand it over with 'berth adopt NAME')."})
 class PlanCommand extends HostCommand {
 
@@ -20,7 +20,7 @@ class PlanCommand extends HostCommand {
     boolean diff;
 
     @Option(names = "--host", paramLabel = "NAME",
-            description = {"Plan as host NAME instead of this host: what a fresh host of that name would get (planned against an",
+            description = {"Plan as host NAME instead of this host: what a fresh host of that name would get (planned against an " +
                 "empty host, not this one's state). Labels berth.toml declares for NAME apply, plus any --label."})
     String asHost;
 

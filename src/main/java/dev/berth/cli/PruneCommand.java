@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Stop and remove everything Berth manages on this host, and forget the repository.",
+        description = {"Stop and remove everything Berth manages on this host, and forget the repository. " +
             "Volumes and images stay unless asked for."})
 final class PruneCommand extends HostCommand {
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the daemon: sync now, then every interval (with jitter), on SIGHUP, and on request",
+        description = {"Run the daemon: sync now, then every interval (with jitter), on SIGHUP, and on request " +
             "through the control socket ('berth sync' asks it). SIGTERM lets the current step finish."})
 final class RunCommand extends HostCommand {
 
@@ -28,7 +28,7 @@ final class RunCommand extends HostCommand {
     String interval;
 
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
-            description = {"Serve Prometheus metrics at http://HOST:PORT/metrics (off by default), e.g. 127.0.0.1:9390.",
+            description = {"Serve Prometheus metrics at http://HOST:PORT/metrics (off by default), e.g. 127.0.0.1:9390. " +
                 "Deployed commit, last sync result, time and duration, units by state, drift, pin."})
     String metricsListen;
 

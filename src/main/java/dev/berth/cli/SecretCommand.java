@@ -17,13 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "secret", mixinStandardHelpOptions = true,
-        description = {"Encrypted secrets in the repository (age, X25519 keys).",
-            "A file NAME.age anywhere in the repository defines the Podman secret NAME.",
-            "A container using it (Secret=NAME or Secret=NAME,type=env,target=VAR)",
-            "restarts when the file changes. At sync the host decrypts it in memory",
-            "with its own key and hands it to 'podman secret create' on stdin: the",
-            "plaintext is never written to the repository, a log, the status or a file.",
-            "Workflow: 'berth secret keygen' on the host, then",
+        description = {"Encrypted secrets in the repository (age, X25519 keys). " +
+            "A file NAME.age anywhere in the repository defines the Podman secret NAME. " +
+            "A container using it (Secret=NAME or Secret=NAME,type=env,target=VAR) " +
+            "restarts when the file changes. At sync the host decrypts it in memory " +
+            "with its own key and hands it to 'podman secret create' on stdin: the " +
+            "plaintext is never written to the repository, a log, the status or a file. " +
+            "Workflow: 'berth secret keygen' on the host, then " +
             "'berth secret encrypt -r age1... FILE' anywhere, and commit FILE.age."},
         subcommands = {SecretCommand.Keygen.class, SecretCommand.Recipient.class, SecretCommand.Encrypt.class})
 final class SecretCommand implements Runnable {
@@ -41,8 +41,8 @@ final class SecretCommand implements Runnable {
     }
 
     @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = {"Create this host's age key and print its recipient (age1...).",
-                "The key goes to Berth's state folder (mode 0600); encrypt this host's",
+            description = {"Create this host's age key and print its recipient (age1...). " +
+                "The key goes to Berth's state folder (mode 0600); encrypt this host's " +
                 "secrets to the recipient printed."})
     static final class Keygen implements Callable<Integer> {
         @Mixin
@@ -86,8 +86,8 @@ final class SecretCommand implements Runnable {
     }
 
     @Command(name = "encrypt", mixinStandardHelpOptions = true,
-            description = {"Encrypt FILE (or stdin, '-') to age recipients, writing FILE.age.",
-                "Binary age format, readable by the 'age' tool; commit it. The file name",
+            description = {"Encrypt FILE (or stdin, '-') to age recipients, writing FILE.age. " +
+                "Binary age format, readable by the 'age' tool; commit it. The file name " +
                 "without .age is the secret's name."})
     static final class Encrypt implements Callable<Integer> {
         @Option(names = {"-r", "--recipient"}, required = true, paramLabel = "age1...",

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "switch", mixinStandardHelpOptions = true,
-        description = {"Follow another repository (or branch, or folder).",
+        description = {"Follow another repository (or branch, or folder). " +
             "The host moves by a diff: units that are the same in both keep running untouched."})
 final class SwitchCommand extends HostCommand {
 

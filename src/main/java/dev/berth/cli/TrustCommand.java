@@ -7,12 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trust", mixinStandardHelpOptions = true,
-        description = {"Apply only signed commits (from the next sync on): SSH signatures by a key in an allowed-signers file,",
-            "OpenPGP signatures by a key in a keyring, or either when both are set.",
-            "ALLOWED_SIGNERS: one key per line, 'PRINCIPAL [options] KEYTYPE KEY', e.g. 'alice@example.com ssh-ed25519 AAAA...':",
-            "the key decides (as with 'git verify-commit'), the principal is a label.",
-            "--keyring FILE: OpenPGP public keys, armored or binary, e.g. 'gpg --export --armor KEYID > FILE'.",
-            "The files are read again at every sync, so keys are rotated by editing them; this command only changes",
+        description = {"Apply only signed commits (from the next sync on): SSH signatures by a key in an allowed-signers file, " +
+            "OpenPGP signatures by a key in a keyring, or either when both are set. " +
+            "ALLOWED_SIGNERS: one key per line, 'PRINCIPAL [options] KEYTYPE KEY', e.g. 'alice@example.com ssh-ed25519 AAAA...': " +
+            "the key decides (as with 'git verify-commit'), the principal is a label. " +
+            "--keyring FILE: OpenPGP public keys, armored or binary, e.g. 'gpg --export --armor KEYID > FILE'. " +
+            "The files are read again at every sync, so keys are rotated by editing them; this command only changes " +
             "which files are read."})
 final class TrustCommand extends HostCommand {
 
