@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The gateway's bounds, pins and namespaces against downstream servers that misbehave on purpose (pure logic, fakes). */
+// without its bounds, a listing of endless pages never ends: fail after a while instead of hanging the build
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileDownstreamTest {
 
     /** A server that answers every listing with another page of {@code perPage} tools, forever. */
