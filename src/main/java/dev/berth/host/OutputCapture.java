@@ -17,10 +17,15 @@ import java.util.concurrent.TimeoutException;
  */
 final class OutputCapture {
     private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
-    private final CompletableFuture<Void> done;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
 
     private OutputCapture(InputStream in) {
-        this.done = CompletableFuture.runAsync(() -> readAll(in));
+        // A thread of its own, never a shared pool's: the read may block for as long as a child of the command
+        // holds the pipe, and a blocked worker of the common pool starves everything else that uses it.
+        Thread.ofPlatform().daemon().name("berth-command-output").start(() -> {
+            readAll(in);
+            done.complete(null);
+        });
     }
 
     static OutputCapture start(InputStream in) {

@@ -3,7 +3,6 @@ package dev.berth.host;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs host commands (systemctl, podman, journalctl) with a time limit, capturing their output. */
@@ -27,7 +26,8 @@ public class ProcessRunner {
             return new ProcessResult(127, "", "cannot run " + command.get(0) + ": " + e.getMessage(), false);
         }
         if (stdin != null) {
-            CompletableFuture.runAsync(() -> {
+            // its own thread (as the output readers): a process that does not read would block a pool's worker
+            Thread.ofPlatform().daemon().name("berth-command-input").start(() -> {
                 try (var in = p.getOutputStream()) {
                     in.write(stdin);
                 } catch (IOException ignored) {

@@ -14,7 +14,7 @@ class ProcessRunnerTimeoutTest {
      * report, with what the command printed so far, not an exception that ends Berth.
      */
     @Test
-    void aTimeoutWhileAChildHoldsTheOutputOpenIsATimeoutNotACrash() {
+    void aTimeoutWhileAChildHoldsTheOutputOpenIsATimeoutNotACrash() throws Exception {
         long start = System.nanoTime();
         ProcessResult r = new ProcessRunner().run(
                 List.of("sh", "-c", "sleep 30 & echo started; echo warned >&2; sleep 30"), Duration.ofMillis(700));
@@ -24,5 +24,7 @@ class ProcessRunnerTimeoutTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.stdout()).isIn("started\n", "");
         assertThat(r.stderr()).isIn("warned\n", "");
+        assertThat(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> "free").get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the readers still blocked on the child's pipe hold no worker of the common pool").isEqualTo("free");
     }
 }
