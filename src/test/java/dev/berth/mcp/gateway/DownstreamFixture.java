@@ -26,6 +26,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  */
 final class DownstreamFixture implements AutoCloseable {
     final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
+    /** How many calls of the {@code slow} tool have begun: what a test waits for instead of sleeping. */
+    final java.util.concurrent.atomic.AtomicInteger slowCallsStarted = new java.util.concurrent.atomic.AtomicInteger();
     private final Tomcat tomcat;
     private final McpSyncServer server;
     private final Path base;
@@ -39,6 +41,7 @@ final class DownstreamFixture implements AutoCloseable {
                 .tools(tool("echo", echoDescription, true, args -> "echo: " + args.get("text")),
                         tool("wipe", "Deletes everything", false, args -> "wiped"),
                         tool("slow", "Sleeps", true, args -> {
+                            slowCallsStarted.incrementAndGet();
                             try {
                                 Thread.sleep(Long.parseLong(String.valueOf(args.getOrDefault("ms", "0"))));
                             } catch (InterruptedException e) {

@@ -172,7 +172,7 @@ class McpGatewayTest {
 
         CompletableFuture<McpSchema.CallToolResult> slow = CompletableFuture.supplyAsync(
                 () -> gateway.callTool("fx__slow", null, Map.of("ms", 5000)), callers);
-        Thread.sleep(100);
+        await(() -> fixture.slowCallsStarted.get() == 1, Duration.ofSeconds(10)); // the slow call holds the server
         long start = System.nanoTime();
         assertThat(text(gateway.callTool("fx__echo", null, Map.of("text", "meanwhile")))).isEqualTo("echo: meanwhile");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
@@ -189,7 +189,7 @@ class McpGatewayTest {
 
         CompletableFuture<McpSchema.CallToolResult> first = CompletableFuture.supplyAsync(
                 () -> gateway.callTool("fx__slow", null, Map.of("ms", 3500)), callers);
-        Thread.sleep(200);
+        await(() -> fixture.slowCallsStarted.get() == 1, Duration.ofSeconds(10)); // the slow call holds the server
         McpSchema.CallToolResult second = gateway.callTool("fx__echo", null, Map.of("text", "x"));
         assertThat(second.isError()).isTrue();
         assertThat(text(second)).contains("busy");
