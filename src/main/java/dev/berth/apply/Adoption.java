@@ -21,13 +21,13 @@ import java.util.Set;
  * Units the user handed over with {@code berth adopt}: the host's own file of that name becomes Berth's
  * when the repository first writes it, so the apply's refusal to overwrite foreign files lets it through.
  */
-final class Adoption {
+public final class Adoption {
 
     private Adoption() {
     }
 
     /** {@code applied} with the adopted plain-unit files this plan writes claimed (digest unknown). */
-    static AppliedState claim(Plan plan, AppliedState applied, Set<String> adopted) {
+    public static AppliedState claim(Plan plan, AppliedState applied, Set<String> adopted) {
         if (adopted.isEmpty()) {
             return applied;
         }
@@ -45,7 +45,7 @@ final class Adoption {
     }
 
     /** A host quadlet renamed to {@code file} by an adoption; it defined the systemd unit {@code unit}. */
-    record SetAside(Path file, String unit) {
+    public record SetAside(Path file, String unit) {
     }
 
     /**
@@ -55,7 +55,7 @@ final class Adoption {
      *
      * @return the files set aside, with the unit each defined
      */
-    static List<SetAside> setAsideShadowing(List<HostQuadlets.Found> host, DesiredState desired, Set<String> adopted) throws IOException {
+    public static List<SetAside> setAsideShadowing(List<HostQuadlets.Found> host, DesiredState desired, Set<String> adopted) throws IOException {
         List<SetAside> moved = new ArrayList<>();
         for (RepoUnit u : desired.units().values()) {
             if (!u.name().kind().isQuadlet() || !(adopted.contains(u.fileName()) || adopted.contains(u.systemdName()))) {

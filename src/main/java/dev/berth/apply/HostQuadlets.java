@@ -23,13 +23,13 @@ import java.util.stream.Stream;
  * @param beforeBerth how many of {@code roots} quadlet reads before (or as) the folder holding Berth's own
  * @param excluded    folders quadlet skips or that are Berth's own
  */
-record HostQuadlets(List<Path> roots, int beforeBerth, List<Path> excluded) {
+public record HostQuadlets(List<Path> roots, int beforeBerth, List<Path> excluded) {
 
     /** A quadlet file of the host; {@code winsOverBerth} when quadlet reads it before Berth's same-named file. */
-    record Found(Path file, UnitName name, boolean winsOverBerth) {
+    public record Found(Path file, UnitName name, boolean winsOverBerth) {
     }
 
-    HostQuadlets {
+    public HostQuadlets {
         roots = List.copyOf(roots);
         excluded = List.copyOf(excluded);
     }

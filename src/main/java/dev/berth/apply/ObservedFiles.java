@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The files Berth recorded, as they are on disk now: what the planner compares against for drift. */
-final class ObservedFiles {
+public final class ObservedFiles {
 
     private ObservedFiles() {
     }
 
     /** target → sha256 on disk; missing files are absent from the map, unreadable ones never match. */
-    static Map<String, String> of(HostLayout layout, AppliedState applied) {
+    public static Map<String, String> of(HostLayout layout, AppliedState applied) {
         Map<String, String> observed = new HashMap<>();
         for (String target : applied.files().keySet()) {
             Path p = layout.pathOf(target);

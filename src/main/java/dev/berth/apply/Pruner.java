@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.desired.RepositoryLoader;
 import dev.berth.host.HostLayout;
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;

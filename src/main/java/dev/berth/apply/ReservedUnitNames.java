@@ -29,7 +29,7 @@ import java.util.Set;
  * </ul>
  * The user can hand a unit over with {@code berth adopt}.
  */
-final class ReservedUnitNames {
+public final class ReservedUnitNames {
     private final List<Path> searchPath;
     private final HostQuadlets quadlets;
 
@@ -44,7 +44,7 @@ final class ReservedUnitNames {
     }
 
     /** systemd's unit search path for the system manager, or for a user manager when rootless (systemd.unit(5)). */
-    static ReservedUnitNames forHost(HostLayout layout) {
+    public static ReservedUnitNames forHost(HostLayout layout) {
         if (layout.rootless()) {
             return new ReservedUnitNames(List.of(layout.unitDir(), Path.of("/etc/systemd/user"), Path.of("/run/systemd/user"),
                     Path.of("/usr/local/lib/systemd/user"), Path.of("/usr/lib/systemd/user")), HostQuadlets.forHost(layout));
@@ -55,7 +55,7 @@ final class ReservedUnitNames {
     }
 
     /** The host's quadlets, Berth's own excluded. */
-    List<HostQuadlets.Found> hostQuadlets() {
+    public List<HostQuadlets.Found> hostQuadlets() {
         return quadlets.list();
     }
 
@@ -63,7 +63,7 @@ final class ReservedUnitNames {
      * @return one message per unit the repository would newly bring in under a name the host already has, and
      *         per drop-in folder that would change a unit of the host
      */
-    List<String> refusals(DesiredState desired, AppliedState applied, Set<String> adopted) {
+    public List<String> refusals(DesiredState desired, AppliedState applied, Set<String> adopted) {
         List<HostQuadlets.Found> hostQuadlets = quadlets.list();
         Set<String> out = new LinkedHashSet<>(); // a drop-in folder shared by several units is named once
         for (RepoUnit u : desired.units().values()) {

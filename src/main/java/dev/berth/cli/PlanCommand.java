@@ -69,7 +69,7 @@ class PlanCommand extends HostCommand {
         dev.berth.repo.DesiredState desired;
         String commit;
         if (dir != null) {
-            dev.berth.apply.LoadedRepository loaded = w.loader.load(dir, null);
+            dev.berth.desired.LoadedRepository loaded = w.loader.load(dir, null);
             if (!loaded.errors().isEmpty()) {
                 loaded.errors().forEach(p -> err().println(p));
                 err().println("berth: " + dir + " is invalid for host " + name + ": fix the errors above");

@@ -1,14 +1,14 @@
 package dev.berth.cli;
 
 import dev.berth.apply.Applier;
-import dev.berth.apply.Deployer;
+import dev.berth.pipeline.Deployer;
 import dev.berth.build.BuildStatusCollector;
 import dev.berth.build.CleanEnvironmentRunner;
 import dev.berth.build.ReproducibleBuilds;
 import dev.berth.apply.PodmanHealthGate;
 import dev.berth.apply.Progress;
 import dev.berth.apply.Pruner;
-import dev.berth.apply.RepositoryLoader;
+import dev.berth.desired.RepositoryLoader;
 import dev.berth.host.HostLayout;
 import dev.berth.host.PodmanContainerHealth;
 import dev.berth.host.ProcessRunner;
@@ -17,10 +17,10 @@ import dev.berth.host.Systemd;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.status.StatusCollector;
-import dev.berth.apply.CheckedRepositoryLoader;
+import dev.berth.desired.CheckedRepositoryLoader;
 import dev.berth.fleet.HostIdentity;
 import dev.berth.fleet.LocalHost;
-import dev.berth.fleet.TargetedRepositoryLoader;
+import dev.berth.desired.TargetedRepositoryLoader;
 import java.io.PrintWriter;
 import java.time.Clock;
 

@@ -1,5 +1,7 @@
 package dev.berth.apply;
 
+import dev.berth.pipeline.Deployer;
+import dev.berth.desired.CheckedRepositoryLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,8 +3,8 @@ package dev.berth.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.apply.CheckedRepositoryLoader;
-import dev.berth.apply.Deployer;
+import dev.berth.desired.CheckedRepositoryLoader;
+import dev.berth.pipeline.Deployer;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.git.CraftedTree;

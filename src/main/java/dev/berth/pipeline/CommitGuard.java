@@ -1,4 +1,4 @@
-package dev.berth.apply;
+package dev.berth.pipeline;
 
 import dev.berth.git.CommitInfo;
 import dev.berth.git.CommitSignatures;

@@ -1,4 +1,4 @@
-package dev.berth.apply;
+package dev.berth.desired;
 
 import dev.berth.validate.RepositoryValidator;
 import dev.berth.validate.ValidationReport;

@@ -1,4 +1,4 @@
-package dev.berth.apply;
+package dev.berth.desired;
 
 import dev.berth.repo.DesiredState;
 import dev.berth.repo.Problem;

@@ -1,4 +1,4 @@
-package dev.berth.apply;
+package dev.berth.desired;
 
 import java.nio.file.Path;
 

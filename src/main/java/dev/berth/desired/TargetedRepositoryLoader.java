@@ -1,7 +1,9 @@
-package dev.berth.fleet;
+package dev.berth.desired;
 
-import dev.berth.apply.LoadedRepository;
-import dev.berth.apply.RepositoryLoader;
+import dev.berth.fleet.FleetFileReader;
+import dev.berth.fleet.HostIdentity;
+import dev.berth.fleet.HostSelection;
+import dev.berth.fleet.Targeting;
 import dev.berth.repo.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;

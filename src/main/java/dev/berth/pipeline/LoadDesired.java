@@ -1,0 +1,39 @@
+package dev.berth.pipeline;
+
+import dev.berth.apply.DeployException;
+import dev.berth.desired.LoadedRepository;
+import dev.berth.repo.Problem;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads and validates the checkout and keeps this host's share; a commit with errors is not applied, not even partly. */
+final class LoadDesired implements Step {
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public Set<Fact> needs() {
+        return Set.of(Fact.CONFIG, Fact.TARGET, Fact.CHECKOUT);
+    }
+
+    @Override
+    public Set<Fact> produces() {
+        return Set.of(Fact.LOADED);
+    }
+
+    @Override
+    public Flow run(Run run, Parts parts) throws DeployException {
+        // A sync of an unchanged commit may reuse the daemon's last reading; a preview or rollback folder may not.
+        String version = run.followed() && !run.dryRun() ? run.target().id() + ":" + run.config().path() : null;
+        LoadedRepository loaded = parts.loader().load(run.checkout(), version);
+        if (!loaded.errors().isEmpty()) {
+            String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
+            return Outcomes.failed(run, parts, run.target(),
+                    "commit " + run.target().shortId() + " is invalid and was not applied:\n  " + problems);
+        }
+        run.loaded(loaded);
+        return Flow.NEXT;
+    }
+}

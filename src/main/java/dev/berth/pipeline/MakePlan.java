@@ -1,0 +1,29 @@
+package dev.berth.pipeline;
+
+import dev.berth.apply.ObservedFiles;
+import dev.berth.plan.Planner;
+import java.util.Set;
+
+/** Compares the desired state with what is applied, and with the recorded files as they are on disk (drift). */
+final class MakePlan implements Step {
+    @Override
+    public String name() {
+        return "plan";
+    }
+
+    @Override
+    public Set<Fact> needs() {
+        return Set.of(Fact.APPLIED, Fact.DESIRED);
+    }
+
+    @Override
+    public Set<Fact> produces() {
+        return Set.of(Fact.PLAN);
+    }
+
+    @Override
+    public Flow run(Run run, Parts parts) {
+        run.plan(Planner.plan(run.desired(), run.applied(), ObservedFiles.of(parts.layout(), run.applied())));
+        return Flow.NEXT;
+    }
+}

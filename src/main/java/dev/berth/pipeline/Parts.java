@@ -1,0 +1,32 @@
+package dev.berth.pipeline;
+
+import dev.berth.apply.HealthGate;
+import dev.berth.apply.Progress;
+import dev.berth.build.BuildStep;
+import dev.berth.desired.RepositoryLoader;
+import dev.berth.host.HostLayout;
+import dev.berth.host.Systemd;
+import dev.berth.secret.SecretStep;
+import dev.berth.state.SafetyStore;
+import dev.berth.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the steps of a deployment work with: the host's folders and state, systemd, and the parts that read
+ * a commit, build its images, install its secrets and check its units' health.
+ *
+ * @param settle how long after starting units to look again for ones that died at once
+ */
+public record Parts(HostLayout layout, StateStore store, Systemd systemd, RepositoryLoader loader, Progress progress,
+                    Clock clock, Duration settle, BuildStep builds, HealthGate health, SecretStep secrets) {
+
+    public SafetyStore safety() {
+        return new SafetyStore(store.dir());
+    }
+
+    /** The same parts, reporting to another progress sink (the daemon's log and the asker both). */
+    public Parts reportingTo(Progress to) {
+        return new Parts(layout, store, systemd, loader, to, clock, settle, builds, health, secrets);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.berth.pipeline;
+
+import dev.berth.apply.ApplyResult;
+import dev.berth.apply.ReservedUnitNames;
+import dev.berth.apply.SyncOutcome;
+import dev.berth.desired.LoadedRepository;
+import dev.berth.git.CommitInfo;
+import dev.berth.git.GitSource;
+import dev.berth.plan.Plan;
+import dev.berth.repo.DesiredState;
+import dev.berth.state.AppliedState;
+import dev.berth.state.BerthConfig;
+import dev.berth.state.SafetySettings;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One deployment in progress: what its steps found out so far. A value is read only once the step that
+ * produces it has run (asking earlier is a bug in the pipeline's order, and fails loudly).
+ */
+public final class Run implements AutoCloseable {
+    private final RunKind kind;
+    private final Pipeline pipeline;
+    private final Set<Fact> known = EnumSet.noneOf(Fact.class);
+    private String reason;
+    private BerthConfig config;
+    private SafetySettings settings;
+    private AppliedState applied;
+    private GitSource source;
+    private CommitInfo target;
+    private boolean pinned;
+    private String rewindOf;
+    private Optional<String> refusal = Optional.empty();
+    private Path checkout;
+    private LoadedRepository loaded;
+    private DesiredState desired;
+    private Plan plan;
+    private ReservedUnitNames hostUnits;
+    private List<String> clashes;
+    private ApplyResult result;
+
+    Run(RunKind kind, Pipeline pipeline) {
+        this.kind = kind;
+        this.pipeline = pipeline;
+        this.reason = kind instanceof RunKind.Followed f ? f.options().reason() : "auto-rollback";
+    }
+
+    /** The pipeline running this run: the automatic rollback runs it again, for the last good commit. */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public RunKind kind() {
+        return kind;
+    }
+
+    /** A sync's options; the automatic rollback changes the host and keeps what it gets. */
+    public SyncOptions options() {
+        return kind instanceof RunKind.Followed f ? f.options()
+                : new SyncOptions(SyncOptions.Mode.APPLY, SyncOptions.Pin.KEEP, SyncOptions.OnFailure.KEEP_FAILED, reason);
+    }
+
+    public boolean followed() {
+        return kind instanceof RunKind.Followed;
+    }
+
+    public boolean dryRun() {
+        return options().dryRun();
+    }
+
+    /** Why this deployment happens, as history records it (a sync of a rewound ref becomes a rewind). */
+    public String reason() {
+        return reason;
+    }
+
+    void rewind(String deployedCommit, String newReason) {
+        this.rewindOf = deployedCommit;
+        this.reason = newReason;
+    }
+
+    public String rewindOf() {
+        return rewindOf;
+    }
+
+    private void need(Fact fact) {
+        if (!known.contains(fact)) {
+            throw new IllegalStateException(fact + " is read before a step produced it");
+        }
+    }
+
+    void produced(Set<Fact> facts) {
+        known.addAll(facts);
+    }
+
+    public BerthConfig config() {
+        need(Fact.CONFIG);
+        return config;
+    }
+
+    public SafetySettings settings() {
+        need(Fact.CONFIG);
+        return settings;
+    }
+
+    void config(BerthConfig config, SafetySettings settings) {
+        this.config = config;
+        this.settings = settings;
+    }
+
+    public AppliedState applied() {
+        need(Fact.APPLIED);
+        return applied;
+    }
+
+    void applied(AppliedState applied) {
+        this.applied = applied;
+    }
+
+    public GitSource source() {
+        need(Fact.TARGET);
+        return source;
+    }
+
+    public CommitInfo target() {
+        need(Fact.TARGET);
+        return target;
+    }
+
+    /** The commit is a rollback pin's, not the followed ref's newest. */
+    public boolean pinned() {
+        return pinned;
+    }
+
+    /** Why the newest commit was refused, when the run goes on with the deployed one instead. */
+    public Optional<String> refusal() {
+        return refusal;
+    }
+
+    void target(GitSource source, CommitInfo target, boolean pinned, Optional<String> refusal) {
+        this.source = source;
+        this.target = target;
+        this.pinned = pinned;
+        this.refusal = refusal;
+    }
+
+    public Path checkout() {
+        need(Fact.CHECKOUT);
+        return checkout;
+    }
+
+    void checkout(Path checkout) {
+        this.checkout = checkout;
+    }
+
+    public LoadedRepository loaded() {
+        need(Fact.LOADED);
+        return loaded;
+    }
+
+    void loaded(LoadedRepository loaded) {
+        this.loaded = loaded;
+    }
+
+    public DesiredState desired() {
+        need(Fact.DESIRED);
+        return desired;
+    }
+
+    void desired(DesiredState desired) {
+        this.desired = desired;
+    }
+
+    public Plan plan() {
+        need(Fact.PLAN);
+        return plan;
+    }
+
+    void plan(Plan plan) {
+        this.plan = plan;
+    }
+
+    public ReservedUnitNames hostUnits() {
+        need(Fact.HOST_UNITS);
+        return hostUnits;
+    }
+
+    /** Repository units whose names the host's own units or quadlets already take. */
+    public List<String> clashes() {
+        need(Fact.HOST_UNITS);
+        return clashes;
+    }
+
+    void hostUnits(ReservedUnitNames hostUnits, List<String> clashes) {
+        this.hostUnits = hostUnits;
+        this.clashes = List.copyOf(clashes);
+    }
+
+    public ApplyResult result() {
+        need(Fact.RESULT);
+        return result;
+    }
+
+    void result(ApplyResult result) {
+        this.result = result;
+    }
+
+    /** The outcome of a run that ended without a plan of its own (a failure before planning). */
+    SyncOutcome outcomeSoFar(dev.berth.state.SyncReport report, boolean changed) {
+        return new SyncOutcome(plan, report, changed, target == null ? null : target.id(), pinned, desired, checkout);
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+        }
+    }
+}
