@@ -13,7 +13,7 @@ import java.util.Set;
  * A stand-in for systemd in fast unit tests of the deploy flow: records every call and lets a test make
  * chosen units fail. The proof that Berth works on systemd is in the integration tests.
  */
-final class RecordingSystemd implements Systemd {
+public final class RecordingSystemd implements Systemd {
     final List<String> calls = new ArrayList<>();
     final Set<String> failing = new HashSet<>();
     private final Set<String> active = new HashSet<>();
