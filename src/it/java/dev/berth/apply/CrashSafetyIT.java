@@ -78,14 +78,28 @@ class CrashSafetyIT {
         for (int n = 1; n <= steps.size(); n++) {
             System.out.println("CrashSafetyIT: step " + n + " of " + steps.size() + ": " + steps.get(n - 1));
         }
-        assertThat(steps.stream().map(CrashSafetyIT::kind).distinct())
+        assertThat(steps.stream().filter(CrashSafetyIT::pipelineBoundary).toList())
+                .as("the pipeline's step boundaries are fault points, in its order").containsExactly(
+                        "step target", "step export", "step load", "step prepare-builds", "step plan", "step host-units",
+                        "step unchanged", "step refuse-clashes", "step adopt", "step secrets", "step build", "step apply",
+                        "step remove-secrets", "step interrupted", "step roll-back", "step record");
+        assertThat(steps.stream().filter(s -> !pipelineBoundary(s)).map(CrashSafetyIT::kind).distinct())
                 .as("the change exercises every kind of step").containsExactlyInAnyOrder(
                         "secret put", "state write", "stop", "remove", "write", "daemon-reload", "restart", "start", "secret remove");
+        // A kill at a pipeline boundary leaves the host as the kill at the point before it did (nothing changes
+        // between them), so the walk kills at every point where the host changed, plus once before any change.
+        List<Integer> kills = new ArrayList<>();
+        for (int n = 1; n <= steps.size(); n++) {
+            if (!pipelineBoundary(steps.get(n - 1)) || steps.get(n - 1).equals("step plan")) {
+                kills.add(n);
+            }
+        }
 
         List<String> visited = new ArrayList<>();
-        for (int n = 1; n <= steps.size(); n++) {
+        int generation = 1;
+        for (int n : kills) {
             long started = System.nanoTime();
-            int generation = n + 1;
+            generation++;
             writeGeneration(generation);
             head = repo.commit("generation " + generation);
 
@@ -105,7 +119,7 @@ class CrashSafetyIT {
             System.out.printf("CrashSafetyIT: killed after step %s, then sync converged (%.1f s)%n", step,
                     (System.nanoTime() - started) / 1e9);
         }
-        assertThat(visited).as("a kill at every step boundary").hasSameSizeAs(steps).isNotEmpty();
+        assertThat(visited).as("a kill at every step boundary").hasSameSizeAs(kills).hasSizeGreaterThan(20);
         assertStatusClean(head);
     }
 
@@ -131,6 +145,10 @@ class CrashSafetyIT {
     private static List<String> shape(List<String> steps, int generation) {
         return steps.stream().map(s -> s.replace(moving(generation - 1), "<old unit>").replace(moving(generation), "<new unit>")
                 .replace(token(generation - 1), "<old secret>").replace(token(generation), "<new secret>")).toList();
+    }
+
+    private static boolean pipelineBoundary(String point) {
+        return point.startsWith("step ");
     }
 
     private static String kind(String step) {

@@ -2,6 +2,7 @@ package dev.berth.agent;
 
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.pipeline.SyncOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,22 +53,19 @@ public final class Agent implements AutoCloseable {
 
     /** Queues a sync (or joins the one already queued); the future completes when it has run. */
     public CompletableFuture<SyncOutcome> trigger(String reason) {
-        return submit(false, false, reason, log);
+        return submit(SyncOptions.apply(reason), log);
     }
 
-    /** A sync asked for on the control socket, reporting progress to the asker as well as the log. */
-    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, String reason, Progress progress) {
-        return submit(dryRun, resume, false, reason, progress);
-    }
-
-    /** @param noRollback for this sync only: keep a commit whose units do not come up ({@code sync --no-rollback}) */
-    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, boolean noRollback, String reason,
-                                                 Progress progress) {
+    /**
+     * A sync asked for (on the control socket, by MCP), reporting progress to the asker as well as the log. Only
+     * a plain sync reporting to the log alone joins one already queued; any other waits for its own turn.
+     */
+    public CompletableFuture<SyncOutcome> submit(SyncOptions options, Progress progress) {
         if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException("berth is shutting down"));
         }
-        if (dryRun || resume || noRollback || progress != log) {
-            return runSoon(dryRun, resume, noRollback, reason, both(progress));
+        if (!options.equals(SyncOptions.apply(options.reason())) || progress != log) {
+            return runSoon(options, both(progress));
         }
         CompletableFuture<SyncOutcome> mine = new CompletableFuture<>();
         CompletableFuture<SyncOutcome> existing = queued.compareAndExchange(null, mine);
@@ -76,7 +74,7 @@ public final class Agent implements AutoCloseable {
         }
         syncThread.execute(() -> {
             queued.set(null);
-            complete(mine, dryRun, resume, false, reason, log);
+            complete(mine, options, log);
         });
         return mine;
     }
@@ -100,22 +98,20 @@ public final class Agent implements AutoCloseable {
         return f;
     }
 
-    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, boolean noRollback, String reason,
-                                                   Progress progress) {
+    private CompletableFuture<SyncOutcome> runSoon(SyncOptions options, Progress progress) {
         CompletableFuture<SyncOutcome> f = new CompletableFuture<>();
-        syncThread.execute(() -> complete(f, dryRun, resume, noRollback, reason, progress));
+        syncThread.execute(() -> complete(f, options, progress));
         return f;
     }
 
-    private void complete(CompletableFuture<SyncOutcome> f, boolean dryRun, boolean resume, boolean noRollback,
-                          String reason, Progress progress) {
+    private void complete(CompletableFuture<SyncOutcome> f, SyncOptions options, Progress progress) {
         if (stopping) {
             f.completeExceptionally(new IllegalStateException("berth is shutting down"));
             return;
         }
         try {
-            progress.step("sync (" + reason + ")");
-            f.complete(runner.sync(dryRun, resume, noRollback, reason, progress));
+            progress.step("sync (" + options.reason() + ")");
+            f.complete(runner.sync(options, progress));
         } catch (Exception | Error e) {
             progress.step("sync failed: " + dev.berth.git.RemoteUrls.redact(e.getMessage()));
             f.completeExceptionally(e);

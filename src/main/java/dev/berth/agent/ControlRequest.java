@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.pipeline.SyncOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -25,5 +26,18 @@ public record ControlRequest(String command, boolean dryRun, boolean resume,
 
     public static ControlRequest sync(boolean dryRun, boolean resume, boolean noRollback) {
         return new ControlRequest("sync", dryRun, resume, noRollback);
+    }
+
+    /** A sync request carrying these options (the wire format keeps its three flags). */
+    public static ControlRequest sync(SyncOptions options) {
+        return new ControlRequest("sync", options.dryRun(), options.resume(),
+                options.onFailure() == SyncOptions.OnFailure.KEEP_FAILED);
+    }
+
+    /** What a sync request asks for, as the pipeline's options. */
+    public SyncOptions options(String reason) {
+        return new SyncOptions(dryRun ? SyncOptions.Mode.DRY_RUN : SyncOptions.Mode.APPLY,
+                resume ? SyncOptions.Pin.LIFT : SyncOptions.Pin.KEEP,
+                noRollback ? SyncOptions.OnFailure.KEEP_FAILED : SyncOptions.OnFailure.ROLL_BACK, reason);
     }
 }

@@ -97,7 +97,7 @@ public final class ControlServer implements AutoCloseable {
                 case "status" -> send(out, ControlReply.done(0, status.get()));
                 case "sync" -> {
                     long started = System.nanoTime();
-                    var future = agent.submit(req.dryRun(), req.resume(), req.noRollback(), "control socket", m -> {
+                    var future = agent.submit(req.options("control socket"), m -> {
                         try {
                             send(out, ControlReply.progress(m));
                         } catch (IOException gone) {

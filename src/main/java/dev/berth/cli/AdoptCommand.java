@@ -17,18 +17,18 @@ final class AdoptCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
+        var berth = berth();
         for (String u : units) {
             if (u.contains("/") || u.isBlank()) {
                 throw new IllegalArgumentException("'" + u + "' is not a unit name: give a file name like nginx.service");
             }
         }
-        return locked(w, () -> {
-            SafetySettings s = w.safety().settings();
+        return berth.exclusive(() -> {
+            SafetySettings s = berth.safety().settings();
             for (String u : units) {
                 s = s.withAdopted(u);
             }
-            w.safety().saveSettings(s);
+            berth.safety().saveSettings(s);
             out().println("adopted " + String.join(", ", units) + ": the next sync may install them");
             return 0;
         });

@@ -35,10 +35,10 @@ final class BuildCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
+        var berth = berth();
         PrintWriter o = out();
         Map<String, PodmanBuild> byUnit = new TreeMap<>();
-        for (PodmanBuild b : new GeneratedBuilds(w.runner).in(w.layout.quadletDir(), w.layout.rootless()).values()) {
+        for (PodmanBuild b : new GeneratedBuilds(berth.runner()).in(berth.layout().quadletDir(), berth.layout().rootless()).values()) {
             byUnit.put(b.unit(), b);
         }
         List<PodmanBuild> chosen = new ArrayList<>();
@@ -49,7 +49,7 @@ final class BuildCommand extends HostCommand {
             PodmanBuild b = byUnit.values().stream()
                     .filter(x -> x.unit().equals(name) || x.service().equals(name) || x.service().equals(name + ".service"))
                     .findFirst()
-                    .orElseThrow(() -> new BuildException("no deployed build unit '" + name + "' in " + w.layout.quadletDir()
+                    .orElseThrow(() -> new BuildException("no deployed build unit '" + name + "' in " + berth.layout().quadletDir()
                             + ": deployed ones are " + (byUnit.isEmpty() ? "none" : String.join(", ", byUnit.keySet()))));
             chosen.add(b);
         }
@@ -57,7 +57,7 @@ final class BuildCommand extends HostCommand {
             o.println("no .build units are deployed on this host");
             return 0;
         }
-        ImageBuilds images = new ImageBuilds(w.runner, new CleanEnvironmentRunner());
+        ImageBuilds images = new ImageBuilds(berth.runner(), new CleanEnvironmentRunner());
         int exit = 0;
         for (PodmanBuild b : chosen) {
             if (verify) {

@@ -20,7 +20,7 @@ final class HistoryCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        List<Deployment> all = wiring().store.history();
+        List<Deployment> all = berth().store().history();
         List<Deployment> newest = all.subList(Math.max(0, all.size() - limit), all.size()).reversed();
         if (json) {
             out().println(dev.berth.state.StateStore.json().writeValueAsString(newest));

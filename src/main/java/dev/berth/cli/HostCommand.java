@@ -1,7 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.apply.SyncOutcome;
-import dev.berth.state.HostLock;
+import dev.berth.Berth;
+import dev.berth.BerthOptions;
+import dev.berth.apply.Progress;
 import dev.berth.state.UnitFailure;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Base of the commands that act on this host: wiring, the host lock, and how outcomes are printed. */
+/** Base of the commands that act on this host: the library's entry for it, and how outcomes are printed. */
 abstract class HostCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,24 +28,20 @@ abstract class HostCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    Wiring wiring() {
-        return new Wiring(host, out());
+    /** This host's Berth: progress printed unless --quiet, waits for another Berth said on stderr. */
+    Berth berth() {
+        return open(host, out(), err());
     }
 
-    /** Runs {@code body} holding the host lock, so two Berths never change the host at once. */
-    <T> T locked(Wiring w, LockedBody<T> body) throws Exception {
-        return withLock(w, err(), body);
-    }
-
-    static <T> T withLock(Wiring w, PrintWriter err, LockedBody<T> body) throws Exception {
-        try (HostLock ignored = HostLock.acquire(w.layout.stateDir(),
-                () -> err.println("berth: another berth is changing this host; waiting for it to finish ..."))) {
-            return body.run();
-        }
-    }
-
-    interface LockedBody<T> {
-        T run() throws Exception;
+    static Berth open(HostOptions host, PrintWriter out, PrintWriter err) {
+        Progress progress = host.quiet ? Progress.SILENT : message -> {
+            out.println(message);
+            out.flush();
+        };
+        return Berth.forCurrentUser(new BerthOptions(host.stateDir, progress, () -> {
+            err.println("berth: another berth is changing this host; waiting for it to finish ...");
+            err.flush();
+        }));
     }
 
     /** Prints the end of a sync and turns it into an exit code. */

@@ -71,14 +71,7 @@ final class InitCommand extends HostCommand {
             }
             sshKey = key.toString();
         }
-        Wiring w = wiring();
         BerthConfig config = new BerthConfig(remote, ref, path, every.toSeconds(), sshKey, null, null, hostName, labelMap);
-        return locked(w, () -> {
-            if (!w.store.isInitialized()) { // an initialised host keeps its settings: init refuses below
-                SafetySettings settings = new SafetySettings(noRollback, signers, adopt, keyring);
-                w.safety().saveSettings(settings);
-            }
-            return report(w.deployer().init(config));
-        });
+        return report(berth().init(config).safety(new SafetySettings(noRollback, signers, adopt, keyring)).call());
     }
 }

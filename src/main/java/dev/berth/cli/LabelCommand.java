@@ -19,8 +19,7 @@ final class LabelCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
-        print(LocalHost.identity(w.store.config()));
+        print(LocalHost.identity(berth().store().config()));
         return 0;
     }
 
@@ -54,13 +53,13 @@ final class LabelCommand extends HostCommand {
     }
 
     private static int change(HostCommand cmd, java.util.function.Consumer<Map<String, String>> edit) throws Exception {
-        Wiring w = cmd.wiring();
-        return cmd.locked(w, () -> {
-            BerthConfig config = w.store.config();
+        var berth = cmd.berth();
+        return berth.exclusive(() -> {
+            BerthConfig config = berth.store().config();
             Map<String, String> labels = new TreeMap<>(config.labels());
             edit.accept(labels);
-            w.store.saveConfig(config.withIdentity(config.hostName(), labels));
-            HostIdentity id = LocalHost.identity(w.store.config());
+            berth.store().saveConfig(config.withIdentity(config.hostName(), labels));
+            HostIdentity id = LocalHost.identity(berth.store().config());
             cmd.out().println("host " + id.name() + " labels " + id.labels()
                     + ": the next sync applies them ('berth sync' now, or wait for the daemon)");
             cmd.out().flush();

@@ -43,9 +43,8 @@ final class McpCommand extends HostCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = err();
-        Wiring w = new Wiring(host, log);
         WriteLogToStream writeLog = new WriteLogToStream(log);
-        BerthMcpServer server = McpSetup.server(w, new HostDeployments(w, log), allowWrite, allowTools, denyTools, writeLog,
+        BerthMcpServer server = McpSetup.server(HostCommand.open(host, log, log), allowWrite, allowTools, denyTools, writeLog,
                 !noServers, false);
         if (listTools) {
             List<ToolSpec> callable = server.callableTools();

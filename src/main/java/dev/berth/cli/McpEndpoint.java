@@ -1,6 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.agent.Agent;
+import dev.berth.Berth;
 import dev.berth.mcp.BerthMcpServer;
 import dev.berth.mcp.ListenAddress;
 import dev.berth.mcp.McpHttpServer;
@@ -19,7 +19,7 @@ final class McpEndpoint {
     private McpEndpoint() {
     }
 
-    static Closeable start(McpDaemonOptions options, Wiring w, Agent agent, PrintWriter log) throws Exception {
+    static Closeable start(McpDaemonOptions options, Berth berth, PrintWriter log) throws Exception {
         if (options.listen == null) {
             return () -> { };
         }
@@ -29,14 +29,14 @@ final class McpEndpoint {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), e.getMessage());
         }
-        BerthMcpServer server = McpSetup.server(w, new DaemonDeployments(agent, w, log), options.allowWrite,
+        BerthMcpServer server = McpSetup.server(berth, options.allowWrite,
                 options.allowTools, options.denyTools, line -> {
                     synchronized (log) {
                         log.println(line);
                         log.flush();
                     }
                 }, !options.noServers, true);
-        McpToken token = McpToken.loadOrCreate(w.layout.stateDir());
+        McpToken token = McpToken.loadOrCreate(berth.layout().stateDir());
         SessionLimits limits;
         AccessTokens oauth;
         try {
@@ -54,7 +54,7 @@ final class McpEndpoint {
             log.println("mcp: serving http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
                     + http.port() + McpHttpServer.ENDPOINT + " (" + (options.allowWrite ? "read-write" : "read-only")
                     + ", " + server.callableTools().size() + " tools + " + server.downstreamToolNames().size()
-                    + " from declared MCP servers; bearer token in " + McpToken.file(w.layout.stateDir())
+                    + " from declared MCP servers; bearer token in " + McpToken.file(berth.layout().stateDir())
                     + ", id " + token.id() + (oauth == null ? "" : "; OAuth tokens from " + oauth.settings().issuer()
                     + " for " + oauth.settings().audience()) + "; at most " + limits.maxTotal() + " sessions, "
                     + limits.maxPerCaller() + " per client, ended after " + limits.idle().toSeconds() + " s idle)"

@@ -30,7 +30,7 @@ final class McpLockCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        DeclarationSource source = repo != null ? new TreeDeclarations(repo) : new DeployedDeclarations(new Wiring(host, err()).store);
+        DeclarationSource source = repo != null ? new TreeDeclarations(repo) : new DeployedDeclarations(HostCommand.open(host, err(), err()).store());
         DeclarationSource.Snapshot snapshot = source.load();
         if (snapshot.servers().isEmpty()) {
             err().println("berth: no MCP servers are declared in " + (repo != null ? repo : "the deployed commit")

@@ -1,7 +1,8 @@
 package dev.berth.cli;
 
 import dev.berth.mcp.BerthMcpServer;
-import dev.berth.mcp.Deployments;
+import dev.berth.Berth;
+import dev.berth.mcp.LibraryDeployments;
 import dev.berth.mcp.McpBackend;
 import dev.berth.mcp.ToolPolicy;
 import dev.berth.mcp.WriteLog;
@@ -10,7 +11,7 @@ import dev.berth.mcp.gateway.McpGateway;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the MCP server over this host's wiring; shared by {@code berth mcp} and {@code berth run --mcp-listen}. */
+/** Builds the MCP server over this host's Berth; shared by {@code berth mcp} and {@code berth run --mcp-listen}. */
 final class McpSetup {
     private McpSetup() {
     }
@@ -20,9 +21,10 @@ final class McpSetup {
      * @param reportStatus write what the endpoint sees of them for 'berth status' (the daemon's endpoint does;
      *                     a 'berth mcp' for one client does not, so the two never overwrite each other)
      */
-    static BerthMcpServer server(Wiring w, Deployments deployments, boolean allowWrite, List<String> allow, List<String> deny,
+    static BerthMcpServer server(Berth berth, boolean allowWrite, List<String> allow, List<String> deny,
                                  WriteLog log, boolean downstream, boolean reportStatus) {
-        McpBackend backend = new McpBackend(w.layout, w.store, w.systemd, w.runner, w.status(), deployments);
+        McpBackend backend = new McpBackend(berth.layout(), berth.store(), berth.systemd(), berth.runner(),
+                berth.statusCollector(), new LibraryDeployments(berth));
         ToolPolicy policy = new ToolPolicy(allowWrite, Set.copyOf(allow), Set.copyOf(deny));
         String v = Main.class.getPackage().getImplementationVersion();
         McpGateway gateway = null;
@@ -31,7 +33,8 @@ final class McpSetup {
             if (!downstream) {
                 return checked;
             }
-            gateway = McpGateway.start(new DeployedDeclarations(w.store), allowWrite, policy::allowsName, reportStatus ? w.layout.stateDir() : null,
+            gateway = McpGateway.start(new DeployedDeclarations(berth.store()), allowWrite, policy::allowsName,
+                    reportStatus ? berth.layout().stateDir() : null,
                     line -> log.record("mcp: " + line));
             return new BerthMcpServer(backend, policy, log, v == null ? "dev" : v, gateway);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,10 @@
 package dev.berth.cli;
 
+import dev.berth.Berth;
+import dev.berth.PlanAsCommand;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.fleet.HostIdentity;
+import dev.berth.fleet.LocalHost;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
 import dev.berth.repo.InstalledFile;
@@ -34,11 +38,11 @@ class PlanCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
+        var berth = berth();
         if (asHost != null || asLabels != null || dir != null) {
-            return planAs(w);
+            return planAs(berth);
         }
-        SyncOutcome outcome = w.deployer().sync(true, false, "plan");
+        SyncOutcome outcome = berth.plan().reason("plan").call();
         if (outcome.plan() == null) {
             return reportPreview(outcome);
         }
@@ -46,7 +50,7 @@ class PlanCommand extends HostCommand {
         if (diff) {
             for (Action a : outcome.plan().actions()) {
                 if (a.type() == ActionType.WRITE_FILE || a.type() == ActionType.REMOVE_FILE) {
-                    Path onHost = w.layout.pathOf(a.subject());
+                    Path onHost = berth.layout().pathOf(a.subject());
                     byte[] before = Files.isRegularFile(onHost) ? Files.readAllBytes(onHost) : new byte[0];
                     InstalledFile f = outcome.desired().files().get(a.subject());
                     byte[] after = f == null ? new byte[0] : Files.readAllBytes(outcome.checkout().resolve(f.source()));
@@ -60,36 +64,29 @@ class PlanCommand extends HostCommand {
     }
 
     /** What another host would get: its share, planned against an empty applied state. */
-    private int planAs(Wiring w) throws Exception {
+    private int planAs(Berth berth) throws Exception {
         String name = asHost;
         if (name == null) {
-            name = dir != null && !w.store.isInitialized() ? dev.berth.fleet.LocalHost.systemHostName() : w.identity().name();
+            name = dir != null && !berth.store().isInitialized() ? LocalHost.systemHostName() : berth.identity().name();
         }
-        w.identityOverride = new dev.berth.fleet.HostIdentity(name, dev.berth.fleet.LocalHost.parseLabels(asLabels));
-        dev.berth.repo.DesiredState desired;
-        String commit;
+        var command = berth.planAs(new HostIdentity(name, LocalHost.parseLabels(asLabels)));
         if (dir != null) {
-            dev.berth.desired.LoadedRepository loaded = w.loader.load(dir, null);
-            if (!loaded.errors().isEmpty()) {
-                loaded.errors().forEach(p -> err().println(p));
-                err().println("berth: " + dir + " is invalid for host " + name + ": fix the errors above");
-                return ErrorHandler.EXIT_FAILURE;
-            }
-            desired = loaded.desired();
-            commit = null;
-        } else {
-            SyncOutcome outcome = w.deployer().sync(true, false, "plan");
-            if (outcome.plan() == null) {
-                return report(outcome);
-            }
-            desired = outcome.desired();
-            commit = outcome.commit();
+            command.from(dir);
         }
-        out().println("as host " + w.identityOverride + ", against an empty host (not this host's state): "
-                + desired.units().size() + " unit(s): " + String.join(" ", desired.units().keySet()));
-        dev.berth.plan.Plan plan = dev.berth.plan.Planner.plan(desired, dev.berth.state.AppliedState.empty(), java.util.Map.of());
-        out().print(PlanText.render(plan, commit));
-        out().flush();
-        return 0;
+        return switch (command.call()) {
+            case PlanAsCommand.Result.Invalid invalid -> {
+                invalid.errors().forEach(p -> err().println(p));
+                err().println("berth: " + dir + " is invalid for host " + name + ": fix the errors above");
+                yield ErrorHandler.EXIT_FAILURE;
+            }
+            case PlanAsCommand.Result.SyncFailed failed -> report(failed.outcome());
+            case PlanAsCommand.Result.Planned planned -> {
+                out().println("as host " + planned.host() + ", against an empty host (not this host's state): "
+                        + planned.desired().units().size() + " unit(s): " + String.join(" ", planned.desired().units().keySet()));
+                out().print(PlanText.render(planned.plan(), planned.commit()));
+                out().flush();
+                yield 0;
+            }
+        };
     }
 }

@@ -16,14 +16,19 @@ final class PruneCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
-        if (!w.store.isInitialized()) {
+        var berth = berth();
+        if (!berth.store().isInitialized()) {
             out().println("nothing to prune: this host follows no repository");
             return 0;
         }
-        return locked(w, () -> {
-            w.pruner().prune(volumes, images);
-            return 0;
-        });
+        var prune = berth.prune();
+        if (volumes) {
+            prune.volumes();
+        }
+        if (images) {
+            prune.images();
+        }
+        prune.call();
+        return 0;
     }
 }

@@ -15,7 +15,6 @@ final class RollbackCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
-        return locked(w, () -> report(w.deployer().rollback(commit)));
+        return report(berth().rollback().to(commit).call());
     }
 }

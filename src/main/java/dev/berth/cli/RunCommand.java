@@ -4,6 +4,7 @@ import dev.berth.metrics.BerthMetrics;
 import dev.berth.metrics.MetricsServer;
 import dev.berth.metrics.SyncTimings;
 
+import dev.berth.Berth;
 import dev.berth.agent.Agent;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlServer;
@@ -37,19 +38,17 @@ final class RunCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
         PrintWriter log = out();
-        BerthConfig config = w.store.config();
+        var berth = berth();
+        BerthConfig config = berth.store().config();
         Duration every = interval != null ? Durations.parse(interval) : Duration.ofSeconds(config.intervalSeconds());
         SyncTimings timings = new SyncTimings();
-        Agent agent = new Agent((dryRun, resume, noRollback, reason, progress) ->
-                timed(timings, dryRun, () -> withLock(w, log, () -> (noRollback ? w.deployer(progress).keepFailedState()
-                        : w.deployer(progress)).sync(dryRun, resume, reason))),
-                every, w.progress);
-        MetricsServer metrics = metricsListen == null ? null : startMetrics(w, timings, log);
-        ControlServer control = new ControlServer(w.layout.socketPath(), agent, () -> status(w), RunCommand::summary);
+        berth.events().subscribe(done -> timings.record(done.took().toNanos() / 1e9, done.ok()));
+        MetricsServer metrics = metricsListen == null ? null : startMetrics(berth, timings, log);
+        Agent agent = berth.daemon(every);
+        ControlServer control = new ControlServer(berth.layout().socketPath(), agent, () -> status(berth), RunCommand::summary);
         control.start();
-        java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, w, agent, log);
+        java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, berth, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> agent.trigger("SIGHUP"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,45 +68,30 @@ final class RunCommand extends HostCommand {
             stopped.countDown();
         }));
         log.println("berth daemon: following " + dev.berth.git.RemoteUrls.redact(config.remote()) + ", syncing every "
-                + every.toSeconds() + " s; control socket " + w.layout.socketPath());
+                + every.toSeconds() + " s; control socket " + berth.layout().socketPath());
         log.flush();
         agent.start();
         stopped.await();
         return 0;
     }
 
-    private MetricsServer startMetrics(Wiring w, SyncTimings timings, PrintWriter log) throws java.io.IOException {
+    private MetricsServer startMetrics(Berth berth, SyncTimings timings, PrintWriter log) throws java.io.IOException {
         BerthMetrics berthMetrics = new BerthMetrics();
         MetricsServer server = new MetricsServer(MetricsServer.parseAddress(metricsListen),
-                () -> berthMetrics.scrape(w.status().collect(), w.identity().name(), timings));
+                () -> berthMetrics.scrape(berth.status().call(), berth.identity().name(), timings));
         server.start();
         log.println("metrics: http://" + metricsListen + "/metrics");
         log.flush();
         return server;
     }
 
-    /** Times real syncs for the metrics; dry runs (plan requests) are not syncs. */
-    private static SyncOutcome timed(SyncTimings timings, boolean dryRun, LockedBody<SyncOutcome> sync) throws Exception {
-        long start = System.nanoTime();
-        SyncOutcome outcome = null;
+    private static String status(Berth berth) {
         try {
-            outcome = sync.run();
-            return outcome;
-        } finally {
-            if (!dryRun) {
-                timings.record((System.nanoTime() - start) / 1e9, outcome != null && outcome.ok());
-            }
-        }
-    }
-
-    private static String status(Wiring w) {
-        try {
-            return StateStore.json().writeValueAsString(w.status().collect());
+            return StateStore.json().writeValueAsString(berth.status().call());
         } catch (Exception e) {
             return "{\"error\":" + StateStore.json().valueToTree(String.valueOf(e.getMessage())) + "}";
         }
     }
-
     static ControlReply summary(SyncOutcome o) {
         if (o.ok()) {
             String text = o.plan() != null && o.report() != null && !o.changed() && o.plan().isEmpty()

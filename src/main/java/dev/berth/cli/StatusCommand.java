@@ -27,7 +27,7 @@ final class StatusCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        StatusReport s = wiring().status().collect();
+        StatusReport s = berth().status().call();
         PrintWriter o = out();
         if (json) {
             o.println(StateStore.json().writeValueAsString(s));

@@ -20,7 +20,6 @@ final class SwitchCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
-        return locked(w, () -> report(w.deployer().switchTo(remote, ref, path)));
+        return report(berth().switchTo(remote).ref(ref).path(path).call());
     }
 }

@@ -26,9 +26,9 @@ final class SyncCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        Wiring w = wiring();
+        var berth = berth();
         // A running daemon owns the syncs: ask it rather than wait for its lock.
-        var daemon = ControlClient.connect(w.layout.socketPath());
+        var daemon = ControlClient.connect(berth.layout().socketPath());
         if (daemon.isPresent()) {
             try (ControlClient c = daemon.get()) {
                 ControlReply reply = c.send(ControlRequest.sync(dryRun, resume, noRollback), line -> {
@@ -42,12 +42,23 @@ final class SyncCommand extends HostCommand {
             }
         }
         if (dryRun) {
-            SyncOutcome outcome = w.deployer().sync(true, resume, "dry-run");
+            var plan = berth.plan();
+            if (resume) {
+                plan.resume();
+            }
+            SyncOutcome outcome = plan.call();
             if (outcome.plan() != null) {
                 out().print(PlanText.render(outcome.plan(), outcome.commit()));
             }
             return reportPreview(outcome);
         }
-        return locked(w, () -> report((noRollback ? w.deployer().keepFailedState() : w.deployer()).sync(false, resume, "sync")));
+        var sync = berth.sync();
+        if (resume) {
+            sync.resume();
+        }
+        if (noRollback) {
+            sync.keepFailed();
+        }
+        return report(sync.call());
     }
 }

@@ -31,11 +31,11 @@ final class TrustCommand extends HostCommand {
     public Integer call() throws Exception {
         String signers = which.allowedSigners == null ? null : TrustedKeyFiles.checkedAllowedSigners(which.allowedSigners);
         String keyring = which.keyring == null ? null : TrustedKeyFiles.checkedKeyring(which.keyring);
-        Wiring w = wiring();
-        return locked(w, () -> {
-            var settings = w.safety().settings();
+        var berth = berth();
+        return berth.exclusive(() -> {
+            var settings = berth.safety().settings();
             settings = signers != null ? settings.withAllowedSigners(signers) : settings.withTrustedKeyring(keyring);
-            w.safety().saveSettings(settings);
+            berth.safety().saveSettings(settings);
             out().println(signers != null ? "commits signed with SSH must now be signed by a key in " + signers
                     : "commits signed with OpenPGP must now be signed by a key in " + keyring);
             return 0;

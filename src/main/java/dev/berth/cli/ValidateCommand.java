@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.repo.Problem;
-import dev.berth.validate.RepositoryValidator;
 import dev.berth.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,7 +45,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ValidationReport report = withFleetChecks(RepositoryValidator.forThisHost(requestedPodman()).validate(dir));
+        var validate = dev.berth.Berth.validate(dir);
+        requestedPodman().ifPresent(validate::podmanVersion);
+        ValidationReport report = validate.call();
         PrintWriter out = spec.commandLine().getOut();
         if (verbose) {
             report.notes().forEach(n -> spec.commandLine().getErr().println("berth: " + n));
@@ -73,17 +74,6 @@ public final class ValidateCommand implements Callable<Integer> {
                     + " is not a Podman release: write it like 5.4 or 5.8.2");
         }
         return java.util.Optional.of(dev.berth.build.PodmanVersion.parse(podmanVersion));
-    }
-
-    /** berth.toml: its own problems, then targeting checked against the hosts it declares. */
-    private ValidationReport withFleetChecks(ValidationReport report) {
-        dev.berth.fleet.FleetFileReader.Result fleet = dev.berth.fleet.FleetFileReader.read(dir);
-        List<Problem> problems = new java.util.ArrayList<>(report.problems());
-        problems.addAll(fleet.problems());
-        if (!fleet.hasErrors()) {
-            problems.addAll(dev.berth.fleet.FleetChecks.check(report.scan().desired(), fleet.file()));
-        }
-        return new ValidationReport(report.scan(), problems, report.notes(), report.podman());
     }
 
     static String toJson(ValidationReport report) throws JsonProcessingException {

@@ -11,7 +11,7 @@ import static dev.berth.mcp.JsonSchemas.string;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.repo.Problem;
 import dev.berth.state.Deployment;
-import dev.berth.validate.RepositoryValidator;
+import dev.berth.desired.RepositoryCheck;
 import dev.berth.validate.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ final class DeploymentTools {
 
     private ToolSpec validate() {
         return new ToolSpec("validate", "Validate the repository",
-                "Runs Berth's validation (syntax, references, supporting files, quadlet dry run) on the deployed commit"
+                "Runs Berth's validation (syntax, references, supporting files, berth.toml targeting, quadlet dry run) on the deployed commit"
                         + " (which=deployed) or on the branch's latest commit (which=next, the default: fetches first).",
                 object(List.of(), "which", Map.of("type", "string", "enum", List.of("next", "deployed"),
                         "description", "next (fetch and check the latest commit) or deployed")),
@@ -142,7 +142,8 @@ final class DeploymentTools {
                         throw new ToolFailure("no " + (which == null ? "next" : which) + " checkout at " + dir
                                 + ": run the sync tool (or 'berth sync') first");
                     }
-                    ValidationReport report = RepositoryValidator.forThisHost().validate(dir);
+                    // the same checks as 'berth validate', berth.toml's targeting included
+                    ValidationReport report = RepositoryCheck.forThisHost(java.util.Optional.empty()).check(dir);
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("valid", !report.hasErrors());
                     m.put("units", report.unitCount());

@@ -30,7 +30,7 @@ class ControlSocketTest {
     @Test
     void syncRequestStreamsProgressAndStatusAnswersWhileASyncRuns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Agent agent = new Agent((dry, resume, noRollback, reason, progress) -> {
+        Agent agent = new Agent((options, progress) -> {
             progress.step("working on it");
             release.await(10, TimeUnit.SECONDS);
             return ok("abc");
@@ -67,8 +67,8 @@ class ControlSocketTest {
     @Test
     void noRollbackTravelsWithTheSyncRequestAndIsFalseWhenAnOlderClientLeavesItOut() throws Exception {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Agent agent = new Agent((dry, resume, noRollback, reason, progress) -> {
-            seen.add(reason + " noRollback=" + noRollback);
+        Agent agent = new Agent((options, progress) -> {
+            seen.add(options.reason() + " noRollback=" + (options.onFailure() == dev.berth.pipeline.SyncOptions.OnFailure.KEEP_FAILED));
             return ok("x");
         }, Duration.ofHours(1), m -> { });
         Path socket = tmp.resolve("berth.sock");
@@ -124,7 +124,7 @@ class ControlSocketTest {
     void aStaleSocketIsReplacedAndALiveOneRefused() throws Exception {
         Path socket = tmp.resolve("berth.sock");
         Files.createFile(socket); // left behind by a crashed daemon
-        Agent agent = new Agent((d, r, n, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        Agent agent = new Agent((options, p) -> ok("x"), Duration.ofHours(1), m -> { });
         try (ControlServer first = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
             first.start();
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
@@ -141,7 +141,7 @@ class ControlSocketTest {
     @Test
     void badRequestsGetAClearAnswerNotACrash() throws Exception {
         Path socket = tmp.resolve("berth.sock");
-        Agent agent = new Agent((d, r, n, reason, p) -> ok("x"), Duration.ofHours(1), m -> { });
+        Agent agent = new Agent((options, p) -> ok("x"), Duration.ofHours(1), m -> { });
         try (ControlServer server = new ControlServer(socket, agent, () -> "{}", o -> ControlReply.done(0, ""))) {
             server.start();
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
@@ -159,7 +159,7 @@ class ControlSocketTest {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Agent agent = new Agent((d, r, n, reason, p) -> {
+        Agent agent = new Agent((options, p) -> {
             runs.incrementAndGet();
             started.countDown();
             release.await(10, TimeUnit.SECONDS);
