@@ -169,15 +169,9 @@ public final class Deployer {
     }
 
     /**
-     * {@code berth sync}: fetch and converge. With {@code dryRun} nothing changes on the host — no file,
-     * no systemctl call — and the plan is returned.
+     * {@code berth sync}: fetch and converge. A dry run changes nothing on the host (no file, no systemctl call)
+     * and returns the plan. This deployer's {@link #keepFailedState} wins over the options'.
      */
-    public SyncOutcome sync(boolean dryRun, boolean resume, String reason) throws DeployException {
-        return run(new SyncOptions(dryRun ? SyncOptions.Mode.DRY_RUN : SyncOptions.Mode.APPLY,
-                resume ? SyncOptions.Pin.LIFT : SyncOptions.Pin.KEEP, onFailure, reason));
-    }
-
-    /** A sync with these options (this deployer's {@link #keepFailedState} wins over theirs). */
     public SyncOutcome run(SyncOptions options) throws DeployException {
         if (onFailure == SyncOptions.OnFailure.KEEP_FAILED) {
             options = options.withOnFailure(onFailure);

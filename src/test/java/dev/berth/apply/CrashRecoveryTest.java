@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.pipeline.SyncOptions;
 import dev.berth.pipeline.Deployer;
 import dev.berth.desired.CheckedRepositoryLoader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class CrashRecoveryTest {
         // killed after it deleted web/ (its last file, then the empty folder) but before it recorded that
         FileTrees.deleteRecursively(layout.quadletDir().resolve("web"));
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).as("%s", out.report().error()).isTrue();
         assertThat(store.applied().files()).doesNotContainKeys("quadlet/web/web.container", "quadlet/web/web.env");
@@ -86,7 +87,7 @@ class CrashRecoveryTest {
     void aSyncKilledAfterItRecordedTheCommitIsFinishedByTheNext() throws Exception {
         SyncReport first = store.lastSync().orElseThrow();
         repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db changes");
-        assertThat(deployer.sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer.run(SyncOptions.apply("sync")).ok()).isTrue();
         String second = store.applied().commit();
         // as if killed right after applied.json recorded the second commit: no report, no history entry, secrets not pruned
         store.saveLastSync(first);
@@ -96,7 +97,7 @@ class CrashRecoveryTest {
         secretCalls.clear();
         systemd.takeCalls();
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isTrue();
         assertThat(secretCalls).as("the secrets the commit no longer has are removed").contains("removeGone");
@@ -116,7 +117,7 @@ class CrashRecoveryTest {
         files.put("quadlet/api.container", dev.berth.repo.Sha256.of("[Container]\nImage=localhost/api\n".getBytes()));
         store.saveApplied(new dev.berth.state.AppliedState(before, files, applied.units()));
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).as("%s", out.report().error()).isTrue();
         assertThat(systemd.takeCalls()).containsSubsequence("daemon-reload", "start api.service");
@@ -126,7 +127,7 @@ class CrashRecoveryTest {
     void aFinishedSyncIsNotRepeated() throws Exception {
         int entries = store.history().size();
 
-        deployer.sync(false, false, "sync");
+        deployer.run(SyncOptions.apply("sync"));
 
         assertThat(secretCalls).isEmpty();
         assertThat(store.history()).hasSize(entries);

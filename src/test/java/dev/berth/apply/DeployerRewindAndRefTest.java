@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.pipeline.SyncOptions;
 import dev.berth.pipeline.Deployer;
 import dev.berth.desired.CheckedRepositoryLoader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,11 +84,11 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("vulnerable")).commitSigned("old, vulnerable", key);
         assertThat(init(null).ok()).as(String.join("\n", progress)).isTrue();
         String fixed = repo.write("db.container", db("fixed")).commitSigned("security fix", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         systemd.takeCalls();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("commit " + old.substring(0, 12) + " (old, vulnerable) is refused")
@@ -108,7 +109,7 @@ class DeployerRewindAndRefTest {
 
         // and the branch goes on from there as usual
         String next = repo.write("db.container", db("next")).commitSigned("next", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(next);
     }
 
@@ -120,11 +121,11 @@ class DeployerRewindAndRefTest {
         String base = repo.write("db.container", db("a")).commitSigned("base", key);
         assertThat(init(null).ok()).isTrue();
         String deployed = repo.write("db.container", db("b")).commitSigned("b", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         forcePushBackTo(base);
         String sideways = repo.write("db.container", db("c")).commitSigned("c, on another line", key);
 
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains(sideways.substring(0, 12)).contains("does not descend from the deployed commit "
@@ -137,11 +138,11 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("old")).commit("old");
         assertThat(init(null).ok()).isTrue();
         String newer = repo.write("db.container", db("newer")).commit("newer");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         assertThat(status().rewoundFrom()).as("an ordinary deployment is no rewind").isNull();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(old);
@@ -153,7 +154,7 @@ class DeployerRewindAndRefTest {
 
         // a later ordinary commit is an ordinary deployment again
         repo.write("db.container", db("later")).commit("later");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         assertThat(store.history().getLast().reason()).isEqualTo("sync");
         assertThat(status().rewoundFrom()).isNull();
     }
@@ -167,7 +168,7 @@ class DeployerRewindAndRefTest {
 
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call(); // a pushed branch named like the tag
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(released);
@@ -208,7 +209,7 @@ class DeployerRewindAndRefTest {
         assertThat(store.config().ref()).isEqualTo("main");
 
         String next = repo.write("db.container", db("y")).commit("y");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
 
         assertThat(store.config().ref()).isEqualTo("refs/heads/main");
         assertThat(store.applied().commit()).isEqualTo(next);
@@ -226,7 +227,7 @@ class DeployerRewindAndRefTest {
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call();
 
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
 
         assertThat(store.config().ref()).as("the one the deployed commit came from").isEqualTo("refs/tags/release");
         assertThat(store.applied().commit()).isEqualTo(released);

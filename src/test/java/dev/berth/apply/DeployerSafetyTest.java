@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.pipeline.SyncOptions;
 import dev.berth.pipeline.Deployer;
 import dev.berth.desired.CheckedRepositoryLoader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +87,7 @@ class DeployerSafetyTest {
         String bad = repo.commit("breaks web");
         unhealthy.add("web.service");
 
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("rolled back to " + good.substring(0, 12)).contains("not tried again");
@@ -104,7 +105,7 @@ class DeployerSafetyTest {
 
         // the same head again: refused without touching anything
         unhealthy.clear();
-        SyncOutcome again = deployer().sync(false, false, "sync");
+        SyncOutcome again = deployer().run(SyncOptions.apply("sync"));
         assertThat(again.ok()).isFalse();
         assertThat(again.report().error()).contains("was rolled back").contains("push a new commit");
         assertThat(systemd.takeCalls()).isEmpty();
@@ -113,7 +114,7 @@ class DeployerSafetyTest {
         // a new commit is tried
         repo.write("web/web.env", "V=3\n");
         String fixed = repo.commit("fix web");
-        SyncOutcome next = deployer().sync(false, false, "sync");
+        SyncOutcome next = deployer().run(SyncOptions.apply("sync"));
         assertThat(next.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(fixed);
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=3");
@@ -164,7 +165,7 @@ class DeployerSafetyTest {
 
         repo.write("web/web.env", "V=2\n").commit("breaks web, leaves the build alone");
         unhealthy.add("web.service");
-        SyncOutcome out = deployer.get().sync(false, false, "sync");
+        SyncOutcome out = deployer.get().run(SyncOptions.apply("sync"));
 
         assertThat(out.report().error()).as(String.join("\n", progress)).contains("rolled back to " + good.substring(0, 12));
         assertThat(store.applied().commit()).isEqualTo(good);
@@ -178,12 +179,12 @@ class DeployerSafetyTest {
 
         // a later sync of the good commit finds nothing to do: rollback and deploy prepared the same state
         unhealthy.clear();
-        SyncOutcome again = deployer.get().sync(false, false, "sync");
+        SyncOutcome again = deployer.get().run(SyncOptions.apply("sync"));
         assertThat(again.plan().isEmpty()).as(String.valueOf(again.plan())).isTrue();
 
         // 'berth rollback' from a newer good commit: the same drop-in again, the build left alone
         repo.write("web/web.env", "V=3\n").commit("fixes web");
-        assertThat(deployer.get().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer.get().run(SyncOptions.apply("sync")).ok()).isTrue();
         systemd.takeCalls();
         builds.built.clear();
         SyncOutcome pinned = deployer.get().rollback(good);
@@ -201,7 +202,7 @@ class DeployerSafetyTest {
         unhealthy.add("web.service"); // as systemd's SIGTERM to the unit's processes makes its calls fail
         StopRequest.request();
         try {
-            SyncOutcome out = deployer().sync(false, false, "sync");
+            SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
             assertThat(out.ok()).isFalse();
             assertThat(out.report().error()).contains("interrupted").contains("next sync converges");
@@ -212,7 +213,7 @@ class DeployerSafetyTest {
             StopRequest.clear();
         }
         unhealthy.clear();
-        assertThat(deployer().sync(false, false, "sync").ok()).as("the next start converges").isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).as("the next start converges").isTrue();
     }
 
     @Test
@@ -221,7 +222,7 @@ class DeployerSafetyTest {
         repo.write("web/web.env", "V=2\n").commit("breaks web");
         unhealthy.add("web.service");
 
-        SyncOutcome out = deployer().keepFailedState().sync(false, false, "sync");
+        SyncOutcome out = deployer().keepFailedState().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("the next sync retries them");
@@ -230,7 +231,7 @@ class DeployerSafetyTest {
         assertThat(safety.rejected()).isEmpty();
 
         unhealthy.clear();
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
     }
 
     @Test
@@ -240,7 +241,7 @@ class DeployerSafetyTest {
         repo.write("web/web.env", "V=2\n").commit("breaks web");
         unhealthy.add("web.service");
 
-        deployer().sync(false, false, "sync");
+        deployer().run(SyncOptions.apply("sync"));
 
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=2");
         assertThat(safety.rejected()).isEmpty();
@@ -258,7 +259,7 @@ class DeployerSafetyTest {
 
         repo.write("db.container", "[Container]\nImage=localhost/evil\n");
         String unsigned = repo.commit("unsigned");
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains(unsigned.substring(0, 12)).contains("not signed")
@@ -268,7 +269,7 @@ class DeployerSafetyTest {
 
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         String next = repo.commitSigned("signed again", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(next);
     }
 
@@ -296,7 +297,7 @@ class DeployerSafetyTest {
         var lastSyncBefore = store.lastSync();
         var historyBefore = store.history();
 
-        SyncOutcome dry = deployer().sync(true, false, "dry-run");
+        SyncOutcome dry = deployer().run(SyncOptions.dryRun("dry-run"));
 
         assertThat(dry.ok()).as("a dry run says the sync would be refused").isFalse();
         assertThat(dry.report().error()).contains("commit " + take.substring(0, 12) + " would not be applied")
@@ -310,7 +311,7 @@ class DeployerSafetyTest {
         assertThat(store.lastSync()).as("a dry run records nothing").isEqualTo(lastSyncBefore);
         assertThat(store.history()).isEqualTo(historyBefore);
 
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("backup.service").contains("berth adopt backup.service");
@@ -319,8 +320,8 @@ class DeployerSafetyTest {
         assertThat(systemd.takeCalls()).isEmpty();
 
         safety.saveSettings(SafetySettings.DEFAULTS.withAdopted("backup.service"));
-        assertThat(deployer().sync(true, false, "dry-run").ok()).as("adopted: the dry run expects a sync to go through").isTrue();
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.dryRun("dry-run")).ok()).as("adopted: the dry run expects a sync to go through").isTrue();
+        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
         assertThat(layout.unitDir().resolve("backup.service")).content().contains("/bin/false");
         assertThat(store.applied().files()).containsKey("unit/backup.service");
     }

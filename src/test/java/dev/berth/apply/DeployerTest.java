@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.pipeline.SyncOptions;
 import dev.berth.pipeline.Deployer;
 import dev.berth.desired.CheckedRepositoryLoader;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +88,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("only db changes");
         systemd.takeCalls();
 
-        assertThat(deployer.sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer.run(SyncOptions.apply("sync")).ok()).isTrue();
 
         assertThat(systemd.takeCalls()).as("web is left alone").noneMatch(c -> c.contains("web.service"));
         assertThat(store.applied().units().get("web.container").dependsOn()).containsExactly("net.network");
@@ -99,7 +100,7 @@ class DeployerTest {
         deployer.init(config());
         systemd.takeCalls();
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isTrue();
         assertThat(out.changed()).isFalse();
@@ -113,7 +114,7 @@ class DeployerTest {
         repo.write("web/web.env", "A=2\n");
         repo.commit("bump env");
 
-        deployer.sync(false, false, "sync");
+        deployer.run(SyncOptions.apply("sync"));
 
         assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart web.service");
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=2");
@@ -126,7 +127,7 @@ class DeployerTest {
         repo.delete("db.container");
         repo.commit("drop db");
 
-        deployer.sync(false, false, "sync");
+        deployer.run(SyncOptions.apply("sync"));
 
         assertThat(systemd.takeCalls()).containsExactly("stop db.service", "daemon-reload", "reset-failed db.service");
         assertThat(layout.quadletDir().resolve("db.container")).doesNotExist();
@@ -147,7 +148,7 @@ class DeployerTest {
 
         systemd.failing.clear();
         systemd.takeCalls();
-        SyncOutcome retry = deployer.sync(false, false, "sync");
+        SyncOutcome retry = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(retry.ok()).isTrue();
         // reloads first: the commit is not recorded yet, a run killed before its reload may have written files
@@ -164,7 +165,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         repo.commit("broken");
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("web/web.container:3").contains("missing.network");
@@ -180,7 +181,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         repo.commit("new db image");
 
-        SyncOutcome out = deployer.sync(true, false, "dry-run");
+        SyncOutcome out = deployer.run(SyncOptions.dryRun("dry-run"));
 
         assertThat(out.plan().actions()).extracting(a -> a.type() + " " + a.subject())
                 .contains("WRITE_FILE quadlet/db.container", "RESTART db.service");
@@ -194,7 +195,7 @@ class DeployerTest {
         systemd.takeCalls();
         Files.writeString(layout.quadletDir().resolve("db.container"), "[Container]\nImage=tampered\n");
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.report().driftRepaired()).containsExactly("quadlet/db.container");
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db");
@@ -219,16 +220,16 @@ class DeployerTest {
         String first = deployer.init(config()).commit();
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         String second = repo.commit("second");
-        deployer.sync(false, false, "sync");
+        deployer.run(SyncOptions.apply("sync"));
 
         SyncOutcome back = deployer.rollback(null);
         assertThat(back.commit()).isEqualTo(first);
         assertThat(back.pinned()).isTrue();
-        assertThat(deployer.sync(false, false, "sync").commit()).as("still pinned").isEqualTo(first);
+        assertThat(deployer.run(SyncOptions.apply("sync")).commit()).as("still pinned").isEqualTo(first);
 
         repo.write("db.container", "[Container]\nImage=localhost/db3\n");
         String third = repo.commit("third");
-        SyncOutcome next = deployer.sync(false, false, "sync");
+        SyncOutcome next = deployer.run(SyncOptions.apply("sync"));
         assertThat(next.commit()).isEqualTo(third).isNotEqualTo(second);
         assertThat(store.config().pinnedCommit()).isNull();
     }

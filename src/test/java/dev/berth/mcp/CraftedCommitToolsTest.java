@@ -1,5 +1,6 @@
 package dev.berth.mcp;
 
+import dev.berth.pipeline.SyncOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class CraftedCommitToolsTest {
         DeploymentTools tools = new DeploymentTools(new McpBackend(host, store, noSystemd, null, null, new Deployments() {
             @Override
             public SyncOutcome plan(Progress progress) throws Exception {
-                return deployer.sync(true, false, "plan");
+                return deployer.run(SyncOptions.dryRun("plan"));
             }
 
             @Override

@@ -97,7 +97,7 @@ class PipelineTest {
         repo.write("web/web.env", "V=2\n");
         String bad = repo.commit("breaks web");
 
-        SyncOutcome out = deployer.sync(false, false, "sync");
+        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).as(String.join("\n", progress)).contains("rolled back to " + good.substring(0, 12));
@@ -113,7 +113,7 @@ class PipelineTest {
         repo.commit("change");
         seen.clear();
 
-        SyncOutcome preview = deployer.sync(true, false, "plan");
+        SyncOutcome preview = deployer.run(SyncOptions.dryRun("plan"));
 
         assertThat(preview.ok()).isTrue();
         assertThat(preview.plan().isEmpty()).isFalse();
