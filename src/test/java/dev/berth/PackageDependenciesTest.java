@@ -23,24 +23,24 @@ import org.junit.jupiter.api.Test;
 /**
  * Berth's packages point one way: each may use only the packages of the tiers below its own, so none can
  * form a cycle, and {@code host} (systemd, Podman, processes, files) stays at the edge, knowing no domain.
- * The README's design section explains the tiers; a new package must be put in one here.
+ * A new package must be put in a tier here ({@link #everyPackageHasATier} fails until it is).
  */
 class PackageDependenciesTest {
 
     private static final String ROOT = "dev.berth";
 
     /**
-     * Bottom to top. Packages in one tier do not use each other; a tier may name a package that does not
-     * exist yet (the lead's {@code desired}, {@code pipeline} and the entry {@code dev.berth} itself).
+     * Bottom to top. Packages in one tier do not use each other. A tier may name a package that has no
+     * class yet: {@code desired}, {@code pipeline} and the entry {@code dev.berth} are being added.
      */
     private static final List<List<String>> TIERS = List.of(
             List.of("host"),                              // the edge: only the JDK and libraries
             List.of("unit"),                              // unit-file syntax
             List.of("repo"),                              // a checkout read as units and files to install
-            List.of("git", "state", "mcp.declaration"),   // fetching, the host's records, MCP servers declared in a checkout
-            List.of("secret", "fleet", "plan"),           // repository secrets, host targeting, the plan against the applied state
+            List.of("git", "state", "mcp.declaration"),   // fetching; the host's records; MCP servers a checkout declares
+            List.of("secret", "fleet", "plan"),           // repository secrets; host targeting; desired vs. recorded
             List.of("build"),                             // image builds: buildChanged reads the Plan
-            List.of("validate"),                          // checks a checkout (quadlets per PodmanVersion, from build)
+            List.of("validate"),                          // checks a checkout (quadlet keys per build.PodmanVersion)
             List.of("desired"),                           // load + validate + target + prepare builds
             List.of("apply"),                             // carrying a plan out on the host
             List.of("pipeline"),                          // one deployment, step by step
@@ -62,7 +62,7 @@ class PackageDependenciesTest {
     @Test
     void eachPackageUsesOnlyTheTiersBelowIt() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .withOptionalLayers(true); // packages the lead's branch adds
+                .withOptionalLayers(true); // a tier may name a package that has no class yet
         for (List<String> tier : TIERS) {
             for (String pkg : tier) {
                 layers = layers.layer(layerName(pkg)).definedBy(packageOf(pkg));
