@@ -1,10 +1,10 @@
 package dev.berth.cli;
 
 import dev.berth.host.AtomicFileWriter;
+import dev.berth.mcp.declaration.McpLock;
 import dev.berth.mcp.gateway.DeclarationSource;
 import dev.berth.mcp.gateway.DeployedDeclarations;
 import dev.berth.mcp.gateway.LockMaker;
-import dev.berth.mcp.gateway.McpLock;
 import dev.berth.mcp.gateway.TreeDeclarations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

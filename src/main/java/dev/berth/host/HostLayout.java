@@ -1,6 +1,5 @@
 package dev.berth.host;
 
-import dev.berth.repo.InstalledFile;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +12,11 @@ import java.nio.file.Path;
  * @param runtimeDir where the daemon's control socket lives
  */
 public record HostLayout(boolean rootless, Path stateDir, Path quadletDir, Path unitDir, Path runtimeDir) {
+
+    /** An install target under {@link #quadletDir}, e.g. {@code quadlet/web/web.container}. */
+    public static final String QUADLET_PREFIX = "quadlet/";
+    /** An install target in {@link #unitDir}, e.g. {@code unit/backup.timer}. */
+    public static final String UNIT_PREFIX = "unit/";
 
     /** The layout for the current user; {@code stateDirOverride} (may be null) moves only the state. */
     public static HostLayout forCurrentUser(Path stateDirOverride) {
@@ -39,11 +43,11 @@ public record HostLayout(boolean rootless, Path stateDir, Path quadletDir, Path 
 
     /** The absolute path of an installed file's target, e.g. {@code quadlet/web/web.container}. */
     public Path pathOf(String target) {
-        if (target.startsWith(InstalledFile.QUADLET_PREFIX)) {
-            return quadletDir.resolve(target.substring(InstalledFile.QUADLET_PREFIX.length()));
+        if (target.startsWith(QUADLET_PREFIX)) {
+            return quadletDir.resolve(target.substring(QUADLET_PREFIX.length()));
         }
-        if (target.startsWith(InstalledFile.UNIT_PREFIX)) {
-            return unitDir.resolve(target.substring(InstalledFile.UNIT_PREFIX.length()));
+        if (target.startsWith(UNIT_PREFIX)) {
+            return unitDir.resolve(target.substring(UNIT_PREFIX.length()));
         }
         throw new IllegalArgumentException("unknown install target " + target);
     }

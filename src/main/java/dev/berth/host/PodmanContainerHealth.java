@@ -2,7 +2,6 @@ package dev.berth.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.status.ContainerHealth;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.berth.repo;
 
+import dev.berth.host.HostLayout;
+
 /**
  * A file Berth puts on the host, named by where it goes rather than by absolute path, so the same
  * desired state serves rootful and rootless hosts.
@@ -11,6 +13,7 @@ package dev.berth.repo;
  */
 public record InstalledFile(String target, String source, String digest) {
 
-    public static final String QUADLET_PREFIX = "quadlet/";
-    public static final String UNIT_PREFIX = "unit/";
+    // the host layout owns the folders a target names; these are its prefixes under the names the repository side uses
+    public static final String QUADLET_PREFIX = HostLayout.QUADLET_PREFIX;
+    public static final String UNIT_PREFIX = HostLayout.UNIT_PREFIX;
 }

@@ -1,6 +1,7 @@
 package dev.berth.secret;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
+import dev.berth.state.StateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,7 +19,7 @@ import java.time.Instant;
  * {@code age-keygen}, so {@code age -d -i FILE} reads it too.
  */
 public record AgeIdentity(String secretKey, String recipient) {
-    public static final String FILE_NAME = "age-identity.txt";
+    public static final String FILE_NAME = StateStore.AGE_IDENTITY_FILE;
     private static final String PUBLIC_KEY_COMMENT = "# public key: ";
 
     /** Never show the secret key, wherever a record is printed. */

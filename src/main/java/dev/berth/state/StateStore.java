@@ -17,6 +17,8 @@ import java.util.Optional;
  * replaced atomically, so a crash never leaves a torn state file.
  */
 public final class StateStore {
+    /** The host's age key ({@code berth secret keygen}) lives here too; {@link #deleteAll} keeps it. */
+    public static final String AGE_IDENTITY_FILE = "age-identity.txt";
     private static final int HISTORY_LIMIT = 200;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -97,7 +99,7 @@ public final class StateStore {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 // the host's age key stays: the repository's secrets are encrypted to it (see berth secret keygen)
                 if (!p.equals(dir) && !p.getFileName().toString().equals("lock")
-                        && !p.equals(dev.berth.secret.AgeIdentity.fileIn(dir))) {
+                        && !p.equals(dir.resolve(AGE_IDENTITY_FILE))) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -5,6 +5,7 @@ import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
 import dev.berth.git.RemoteUrls;
+import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
 import dev.berth.host.UnitStatus;

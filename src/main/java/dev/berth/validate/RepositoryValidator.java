@@ -1,7 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.build.PodmanVersion;
-import dev.berth.mcp.gateway.McpValidation;
+import dev.berth.mcp.declaration.McpValidation;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryScan;

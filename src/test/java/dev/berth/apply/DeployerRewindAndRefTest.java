@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.SshSigningKey;
 import dev.berth.git.TestGitRepo;
+import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
 import dev.berth.state.SafetySettings;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
-import dev.berth.status.ContainerHealth;
 import dev.berth.status.StatusCollector;
 import dev.berth.status.StatusReport;
 import java.nio.file.Files;

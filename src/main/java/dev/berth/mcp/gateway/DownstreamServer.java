@@ -1,5 +1,6 @@
 package dev.berth.mcp.gateway;
 
+import dev.berth.mcp.declaration.McpServerDeclaration;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.berth.mcp.gateway;
 
+import dev.berth.mcp.declaration.McpLock;
+import dev.berth.mcp.declaration.McpServerDeclaration;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;

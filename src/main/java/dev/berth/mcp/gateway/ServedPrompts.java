@@ -1,5 +1,7 @@
 package dev.berth.mcp.gateway;
 
+import dev.berth.mcp.declaration.McpLock;
+import dev.berth.mcp.declaration.McpServerDeclaration;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.Comparator;

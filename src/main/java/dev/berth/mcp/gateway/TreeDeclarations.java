@@ -1,5 +1,8 @@
 package dev.berth.mcp.gateway;
 
+import dev.berth.mcp.declaration.McpDeclarationReader;
+import dev.berth.mcp.declaration.McpDeclarations;
+import dev.berth.mcp.declaration.McpLock;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryScan;

@@ -2,6 +2,8 @@ package dev.berth.mcp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.mcp.declaration.McpLock;
+import dev.berth.mcp.declaration.McpServerDeclaration;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ServerSocket;
 import java.net.URI;

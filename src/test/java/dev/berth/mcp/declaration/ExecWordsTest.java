@@ -1,4 +1,4 @@
-package dev.berth.mcp.gateway;
+package dev.berth.mcp.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

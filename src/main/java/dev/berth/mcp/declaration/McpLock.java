@@ -1,4 +1,4 @@
-package dev.berth.mcp.gateway;
+package dev.berth.mcp.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.berth.mcp.gateway;
+package dev.berth.mcp.declaration;
 
 import dev.berth.repo.EffectiveEntries;
 import dev.berth.repo.Problem;

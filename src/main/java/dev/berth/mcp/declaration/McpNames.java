@@ -1,4 +1,4 @@
-package dev.berth.mcp.gateway;
+package dev.berth.mcp.declaration;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.berth.status;
+package dev.berth.host;
 
 import java.util.Map;
 
