@@ -43,7 +43,7 @@ public final class ChangeHistory implements AutoCloseable {
      *         {@code commit} itself when none of them exists in history (nothing older to point at)
      */
     public LastChange lastChange(String commit, String subPath, Collection<String> paths) throws GitException {
-        String prefix = GitSource.normalizeSubPath(subPath);
+        String prefix = TreeExport.normalizeSubPath(subPath);
         List<String> filters = new ArrayList<>();
         for (String p : paths) {
             String rel = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;

@@ -1,11 +1,7 @@
 package dev.berth.git;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import dev.berth.host.FileTrees;
@@ -13,15 +9,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.api.errors.TransportException;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.util.FS;
@@ -41,12 +29,16 @@ public final class GitSource implements AutoCloseable {
     private final String ref;
     private final boolean ownsRepository;
     private final SshKeyTransport ssh;
+    private final CommitLookup commits;
+    private final TreeExport trees;
 
     private GitSource(Git git, String ref, boolean ownsRepository, SshKeyTransport ssh) {
         this.git = git;
         this.ref = ref;
         this.ownsRepository = ownsRepository;
         this.ssh = ssh;
+        this.commits = new CommitLookup(git, this::remoteUrl);
+        this.trees = new TreeExport(git.getRepository());
     }
 
     /** Clones {@code remote} (https, ssh, file:// or a local path) as a bare repository into {@code dir}. */
@@ -143,17 +135,7 @@ public final class GitSource implements AutoCloseable {
 
     /** The commit the followed branch or tag points at now (see {@link #fullRef} for how the ref is named). */
     public CommitInfo resolve() throws GitException {
-        String full = fullRef(ref, null);
-        try {
-            Ref r = git.getRepository().exactRef(full);
-            if (r == null || r.getObjectId() == null) {
-                throw new GitException(full + " does not exist on " + RemoteUrls.redact(remoteUrl())
-                        + " (deleted?); the running deployment stays as it is. Use 'berth switch' to follow another ref");
-            }
-            return commit(r.getObjectId());
-        } catch (IOException e) {
-            throw new GitException("cannot read the local clone: " + e.getMessage(), e);
-        }
+        return commits.resolve(ref);
     }
 
     /**
@@ -163,83 +145,27 @@ public final class GitSource implements AutoCloseable {
      * of the two that points at {@code tieBreakCommit}; none is the branch the remote's HEAD named at clone time.
      */
     public String fullRef(String given, String tieBreakCommit) throws GitException {
-        Repository repo = git.getRepository();
-        try {
-            if (given == null || given.isEmpty()) {
-                Ref head = repo.exactRef(Constants.HEAD);
-                if (head == null || head.getObjectId() == null || !head.isSymbolic()) {
-                    throw new GitException("the remote has no default branch (empty repository?): pass --ref BRANCH");
-                }
-                return head.getTarget().getName();
-            }
-            if (isFullRef(given)) {
-                return given;
-            }
-            Ref branch = repo.exactRef(Constants.R_HEADS + given);
-            Ref tag = repo.exactRef(Constants.R_TAGS + given);
-            if (branch != null && tag != null) {
-                boolean branchHere = pointsAt(branch, tieBreakCommit);
-                boolean tagHere = pointsAt(tag, tieBreakCommit);
-                if (branchHere != tagHere) {
-                    return (branchHere ? branch : tag).getName();
-                }
-                throw new GitException("'" + given + "' is both a branch and a tag on " + RemoteUrls.redact(remoteUrl())
-                        + ": name the one to follow in full, --ref " + tag.getName() + " or --ref " + branch.getName()
-                        + (tieBreakCommit == null ? "" : " ('berth switch URL --ref ...')"));
-            }
-            if (branch == null && tag == null) {
-                throw new GitException("branch or tag '" + given + "' does not exist on " + RemoteUrls.redact(remoteUrl())
-                        + " (deleted?); the running deployment stays as it is. Use 'berth switch' to follow another ref");
-            }
-            return (branch != null ? branch : tag).getName();
-        } catch (IOException e) {
-            throw new GitException("cannot read the local clone: " + e.getMessage(), e);
-        }
+        return commits.fullRef(given, tieBreakCommit);
     }
 
     /** True for a ref named in full, as Berth records it: {@code refs/heads/...} or {@code refs/tags/...}. */
     public static boolean isFullRef(String ref) {
-        return ref != null && (ref.startsWith(Constants.R_HEADS) || ref.startsWith(Constants.R_TAGS));
-    }
-
-    private boolean pointsAt(Ref r, String commit) throws IOException {
-        if (commit == null) {
-            return false;
-        }
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            return walk.parseCommit(walk.peel(walk.parseAny(r.getObjectId()))).getName().equals(commit);
-        }
+        return CommitLookup.isFullRef(ref);
     }
 
     /** Looks up a commit by full or abbreviated id. */
     public CommitInfo commit(String idOrPrefix) throws GitException {
-        try {
-            ObjectId id = git.getRepository().resolve(idOrPrefix + "^{commit}");
-            if (id == null) {
-                throw new GitException("no commit " + idOrPrefix + " in the followed repository");
-            }
-            return commit(id);
-        } catch (IOException | RuntimeException e) {
-            throw new GitException("no commit " + idOrPrefix + " in the followed repository: " + e.getMessage(), e);
-        }
-    }
-
-    private CommitInfo commit(ObjectId id) throws IOException {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            RevCommit c = walk.parseCommit(walk.peel(walk.parseAny(id)));
-            return new CommitInfo(c.getName(), c.getShortMessage(), c.getCommitTime());
-        }
+        return commits.commit(idOrPrefix);
     }
 
     /** True when {@code ancestor} is reachable from {@code descendant}. */
     public boolean isAncestor(String ancestor, String descendant) throws GitException {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            RevCommit a = walk.parseCommit(ObjectId.fromString(ancestor));
-            RevCommit d = walk.parseCommit(ObjectId.fromString(descendant));
-            return walk.isMergedInto(a, d);
-        } catch (IOException | RuntimeException e) {
-            throw new GitException("cannot compare commits: " + e.getMessage(), e);
-        }
+        return commits.isAncestor(ancestor, descendant);
+    }
+
+    /** Commits on the followed ref, newest first (at most {@code limit}). */
+    public List<CommitInfo> log(int limit) throws GitException {
+        return commits.log(ref, limit);
     }
 
     /**
@@ -249,48 +175,7 @@ public final class GitSource implements AutoCloseable {
      * nothing of it is written; files are then created new, never through a link.
      */
     public void export(String commit, String subPath, Path dest) throws GitException {
-        Path tmp = dest.resolveSibling(dest.getFileName() + ".partial");
-        try {
-            FileTrees.deleteRecursively(tmp);
-            Repository repo = git.getRepository();
-            String prefix = normalizeSubPath(subPath);
-            List<CheckedTree.Entry> entries;
-            try (RevWalk walk = new RevWalk(repo)) {
-                entries = checked(walk.parseCommit(ObjectId.fromString(commit)), prefix);
-            }
-            if (entries.isEmpty() && !prefix.isEmpty()) {
-                throw new GitException("commit " + commit.substring(0, 12) + " has no folder '" + prefix
-                        + "' (the --path given to init)");
-            }
-            Files.createDirectories(tmp);
-            for (CheckedTree.Entry e : entries) {
-                Path out = TreePaths.inside(tmp, e.path());
-                createFolders(tmp, out.getParent());
-                ObjectLoader loader = repo.open(e.id());
-                if (e.mode() == FileMode.SYMLINK) {
-                    Files.createSymbolicLink(out, Path.of(new String(loader.getBytes(), StandardCharsets.UTF_8)));
-                } else {
-                    // CREATE_NEW and NOFOLLOW_LINKS: never through a link or over a file already written
-                    try (var os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS)) {
-                        loader.copyTo(os);
-                    }
-                    if (e.mode() == FileMode.EXECUTABLE_FILE) {
-                        out.toFile().setExecutable(true, false);
-                    }
-                }
-            }
-            FileTrees.deleteRecursively(dest);
-            Files.move(tmp, dest);
-        } catch (UnsafeTreeException e) {
-            deletePartial(tmp);
-            throw new UnsafeTreeException("commit " + commit.substring(0, 12) + " is refused: " + e.getMessage()
-                    + "; nothing of it was written. Push a commit without it");
-        } catch (MissingObjectException e) {
-            throw new GitException("commit " + commit + " is missing from the local clone", e);
-        } catch (IOException | RuntimeException e) {
-            throw new GitException("cannot export commit " + commit + ": " + e.getMessage(), e);
-        }
+        trees.export(commit, subPath, dest);
     }
 
     /**
@@ -298,72 +183,7 @@ public final class GitSource implements AutoCloseable {
      * under {@code subPath}, without writing anything, so a sync can refuse the commit before it starts.
      */
     public Optional<String> treeRefusal(CommitInfo commit, String subPath) throws GitException {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            checked(walk.parseCommit(ObjectId.fromString(commit.id())), normalizeSubPath(subPath));
-            return Optional.empty();
-        } catch (UnsafeTreeException e) {
-            return Optional.of("commit " + commit.shortId() + " (" + commit.subject() + ") is refused: " + e.getMessage()
-                    + "; nothing of it was written. Push a commit without it");
-        } catch (IOException | RuntimeException e) {
-            throw new GitException("cannot read commit " + commit.id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<CheckedTree.Entry> checked(RevCommit c, String prefix) throws IOException, UnsafeTreeException {
-        return CheckedTree.read(git.getRepository(), c.getTree(), prefix, GitLimits.DEFAULTS);
-    }
-
-    /** Creates the folders from {@code root} down to {@code dir}, refusing to go through anything but a real folder. */
-    private static void createFolders(Path root, Path dir) throws IOException, UnsafeTreeException {
-        Path p = root;
-        for (Path name : root.relativize(dir)) {
-            p = p.resolve(name);
-            if (Files.isSymbolicLink(p) || Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UnsafeTreeException("'" + root.relativize(p) + "' is a file or symlink, and another entry would be written through it");
-            }
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(p);
-            }
-        }
-    }
-
-    private static void deletePartial(Path tmp) {
-        try {
-            FileTrees.deleteRecursively(tmp);
-        } catch (IOException ignored) {
-            // the next export deletes it first
-        }
-    }
-
-    /** Commits on the followed ref, newest first (at most {@code limit}). */
-    public List<CommitInfo> log(int limit) throws GitException {
-        CommitInfo head = resolve();
-        try {
-            List<CommitInfo> out = new java.util.ArrayList<>();
-            for (RevCommit c : git.log().add(ObjectId.fromString(head.id())).setMaxCount(limit).call()) {
-                out.add(new CommitInfo(c.getName(), c.getShortMessage(), c.getCommitTime()));
-            }
-            return out;
-        } catch (GitAPIException | IOException e) {
-            throw new GitException("cannot read history: " + e.getMessage(), e);
-        }
-    }
-
-    static String normalizeSubPath(String subPath) {
-        if (subPath == null) {
-            return "";
-        }
-        String p = subPath.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.equals(".") ? "" : p;
+        return trees.treeRefusal(commit, subPath);
     }
 
     private static final String REFUSED_FETCH = ". Berth checks every object it fetches (as 'git fsck' does) and refused"

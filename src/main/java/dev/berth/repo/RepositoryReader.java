@@ -148,17 +148,7 @@ public final class RepositoryReader {
 
     /** Symlinks that leave the repository or lead nowhere matter when they carry a unit's or drop-in's name. */
     private static void reportLinks(RepositoryTree tree, List<Problem> problems) {
-        tree.escapingLinks().forEach((link, target) -> {
-            if (isUnitOrDropIn(link)) {
-                problems.add(Problem.error(link, 0, "is a symlink to " + target + ", outside the repository: Berth"
-                        + " installs only what the repository holds; copy the file in, or link to a file inside it"));
-            }
-        });
-        for (String link : tree.brokenLinks()) {
-            if (isUnitOrDropIn(link)) {
-                problems.add(Problem.error(link, 0, "is a symlink to a file that does not exist: fix or remove the link"));
-            }
-        }
+        problems.addAll(tree.linkProblems(RepositoryReader::isUnitOrDropIn, "installs"));
     }
 
     private static boolean isUnitOrDropIn(String path) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The files of a checkout, as repository-relative paths with {@code /} separators. Symlinks are not
@@ -114,6 +115,26 @@ public final class RepositoryTree {
     /** Symlinks whose target does not exist. */
     public SortedSet<String> brokenLinks() {
         return brokenLinks;
+    }
+
+    /**
+     * An error for each symlink {@code which} accepts that leaves the repository or leads nowhere: Berth
+     * {@code berthUses} ("installs", "reads") only what the repository holds. Escaping links first, each sorted.
+     */
+    public List<Problem> linkProblems(Predicate<String> which, String berthUses) {
+        List<Problem> out = new ArrayList<>();
+        escapingLinks.forEach((link, target) -> {
+            if (which.test(link)) {
+                out.add(Problem.error(link, 0, "is a symlink to " + target + ", outside the repository: Berth " + berthUses
+                        + " only what the repository holds; copy the file in, or link to a file inside it"));
+            }
+        });
+        for (String link : brokenLinks) {
+            if (which.test(link)) {
+                out.add(Problem.error(link, 0, "is a symlink to a file that does not exist: fix or remove the link"));
+            }
+        }
+        return out;
     }
 
     /** Folders and entries that could not be read. */

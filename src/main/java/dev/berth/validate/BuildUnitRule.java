@@ -1,10 +1,8 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,13 +22,7 @@ public final class BuildUnitRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (u.name().kind() == UnitKind.BUILD && u.unit().hasSection("Build")) {
-                check(new QuadletLookup(u), out);
-            }
-        }
-        return out;
+        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.BUILD), this::check);
     }
 
     private void check(QuadletLookup q, List<Problem> out) {

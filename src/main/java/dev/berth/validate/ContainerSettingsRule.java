@@ -1,11 +1,9 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,13 +26,7 @@ public final class ContainerSettingsRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (u.name().kind() == UnitKind.CONTAINER && u.unit().hasSection("Container")) {
-                check(new QuadletLookup(u), out);
-            }
-        }
-        return out;
+        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.CONTAINER), this::check);
     }
 
     private void check(QuadletLookup q, List<Problem> out) {

@@ -1,10 +1,8 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,29 +19,25 @@ public final class KubeUnitRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (u.name().kind() != UnitKind.KUBE || !u.unit().hasSection("Kube")) {
-                continue;
-            }
-            QuadletLookup q = new QuadletLookup(u);
-            String set = q.value("SetWorkingDirectory");
-            if (set.isEmpty() || q.words("Yaml").isEmpty()) {
-                continue; // nothing set, or no Yaml= at all (RequiredSettingsRule says so)
-            }
-            switch (WorkingDirectory.mode(set)) {
-                case "yaml" -> {
-                    int yamls = q.words("Yaml").size();
-                    if (yamls > 1 && podman.atLeast(5, 7)) {
-                        out.add(q.error("SetWorkingDirectory", "SetWorkingDirectory=yaml needs a single Yaml=, and this"
-                                + " unit has " + yamls + ": write SetWorkingDirectory=unit, or keep one Yaml="));
-                    }
-                }
-                case "unit" -> { }
-                default -> out.add(q.error("SetWorkingDirectory", "SetWorkingDirectory=" + set + " is not something a"
-                        + " .kube takes: write yaml (the folder of its Yaml=) or unit (the unit's folder)"));
-            }
+        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.KUBE), this::check);
+    }
+
+    private void check(QuadletLookup q, List<Problem> out) {
+        String set = q.value("SetWorkingDirectory");
+        if (set.isEmpty() || q.words("Yaml").isEmpty()) {
+            return; // nothing set, or no Yaml= at all (RequiredSettingsRule says so)
         }
-        return out;
+        switch (WorkingDirectory.mode(set)) {
+            case "yaml" -> {
+                int yamls = q.words("Yaml").size();
+                if (yamls > 1 && podman.atLeast(5, 7)) {
+                    out.add(q.error("SetWorkingDirectory", "SetWorkingDirectory=yaml needs a single Yaml=, and this"
+                            + " unit has " + yamls + ": write SetWorkingDirectory=unit, or keep one Yaml="));
+                }
+            }
+            case "unit" -> { }
+            default -> out.add(q.error("SetWorkingDirectory", "SetWorkingDirectory=" + set + " is not something a"
+                    + " .kube takes: write yaml (the folder of its Yaml=) or unit (the unit's folder)"));
+        }
     }
 }

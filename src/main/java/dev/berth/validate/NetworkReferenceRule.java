@@ -5,7 +5,6 @@ import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +20,8 @@ public final class NetworkReferenceRule implements ValidationRule {
     public List<Problem> check(RepositoryScan scan) {
         Map<String, RepoUnit> byFileName = new HashMap<>();
         scan.units().forEach(u -> byFileName.putIfAbsent(u.fileName(), u));
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            UnitKind kind = u.name().kind();
-            if (!kind.isQuadlet()) {
-                continue;
-            }
-            for (Entry e : new QuadletLookup(u).all("Network")) {
+        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+            for (Entry e : q.all("Network")) {
                 int colon = e.value().indexOf(':');
                 String name = colon < 0 ? e.value() : e.value().substring(0, colon);
                 if (!name.endsWith(".container")) {
@@ -44,8 +38,7 @@ public final class NetworkReferenceRule implements ValidationRule {
                             + "), so it cannot join its network: give " + name + " a ContainerName= without specifiers"));
                 }
             }
-        }
-        return out;
+        });
     }
 
     /** The container's name as quadlet resolves it before systemd runs: only %N is replaced. */

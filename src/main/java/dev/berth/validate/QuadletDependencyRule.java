@@ -1,12 +1,10 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.repo.UnitReferences;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +35,8 @@ public final class QuadletDependencyRule implements ValidationRule {
     public List<Problem> check(RepositoryScan scan) {
         Set<String> fileNames = new HashSet<>();
         scan.unitPaths().forEach(p -> fileNames.add(p.substring(p.lastIndexOf('/') + 1)));
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (!u.name().kind().isQuadlet()) {
-                continue;
-            }
-            QuadletLookup unitSection = new QuadletLookup(u, "Unit");
+        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+            QuadletLookup unitSection = q.section("Unit");
             for (String key : KEYS) {
                 for (Entry e : unitSection.all(key)) {
                     for (String target : QuadletLookup.words(e)) {
@@ -67,8 +61,7 @@ public final class QuadletDependencyRule implements ValidationRule {
                     }
                 }
             }
-        }
-        return out;
+        });
     }
 
     /** The quadlet kinds whose file names this Podman translates in [Unit] (.artifact only since 5.7). */

@@ -75,8 +75,6 @@ public final class RequiredSettingsRule implements ValidationRule {
 
     /** The header line of the section in the unit file itself (0 when it is only in a drop-in). */
     private static int sectionLine(RepoUnit u, String section) {
-        return u.unit().sections().stream()
-                .filter(s -> s.name().equals(section) && s.file().equals(u.path()))
-                .mapToInt(s -> s.line()).findFirst().orElse(0);
+        return new QuadletLookup(u, section).sectionLine();
     }
 }

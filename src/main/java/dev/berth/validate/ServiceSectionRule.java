@@ -1,10 +1,8 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,13 +19,9 @@ public final class ServiceSectionRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            UnitKind kind = u.name().kind();
-            if (!kind.isQuadlet()) {
-                continue;
-            }
-            QuadletLookup service = new QuadletLookup(u, "Service");
+        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+            UnitKind kind = q.unit().name().kind();
+            QuadletLookup service = q.section("Service");
             if (kind == UnitKind.CONTAINER || kind == UnitKind.KUBE) {
                 if (service.last("KillMode").isPresent() && !KILL_MODES.contains(service.value("KillMode"))) {
                     out.add(service.error("KillMode", "KillMode=" + service.value("KillMode") + " is refused by quadlet for a ."
@@ -46,7 +40,6 @@ public final class ServiceSectionRule implements ValidationRule {
                             + kind.mainSection() + "], or deploy the unit rootless"));
                 }
             }
-        }
-        return out;
+        });
     }
 }

@@ -4,7 +4,6 @@ import dev.berth.repo.Problem;
 import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.QuadletKeys;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,15 +20,13 @@ public final class UnitKindSupportRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
+        return UnitWalk.problems(scan, UnitWalk.quadlets().and(u -> !QuadletKeys.kindKnown(u.name().kind(), podman.major(),
+                podman.minor())), (q, out) -> {
+            RepoUnit u = q.unit();
             var kind = u.name().kind();
-            if (kind.isQuadlet() && !QuadletKeys.kindKnown(kind, podman.major(), podman.minor())) {
-                out.add(Problem.warning(u.path(), 0, "quadlet of Podman " + podman.version().text() + " does not know ."
-                        + kind.extension() + " units (they arrived in Podman " + QuadletKeys.kindAddedIn(kind).orElse("?")
-                        + ") and skips this file, so " + u.systemdName() + " will not exist: run a newer Podman, or remove it"));
-            }
-        }
-        return out;
+            out.add(Problem.warning(u.path(), 0, "quadlet of Podman " + podman.version().text() + " does not know ."
+                    + kind.extension() + " units (they arrived in Podman " + QuadletKeys.kindAddedIn(kind).orElse("?")
+                    + ") and skips this file, so " + u.systemdName() + " will not exist: run a newer Podman, or remove it"));
+        });
     }
 }

@@ -1,11 +1,9 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.QuadletKeys;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,21 +22,17 @@ public final class UnknownKeyRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            var kind = u.name().kind();
-            if (!QuadletKeys.kindKnown(kind, podman.major(), podman.minor())) {
-                continue; // a kind this Podman skips: UnitKindSupportRule says so
-            }
+        // a kind this Podman skips is left out: UnitKindSupportRule says so
+        return UnitWalk.problems(scan, u -> QuadletKeys.kindKnown(u.name().kind(), podman.major(), podman.minor()), (q, out) -> {
+            var kind = q.unit().name().kind();
             for (String section : List.of(kind.mainSection(), QuadletKeys.QUADLET_SECTION)) {
-                for (Entry e : u.unit().entries(section)) {
+                for (Entry e : q.file().entries(section)) {
                     if (!QuadletKeys.isKnown(kind, section, e.key(), podman.major(), podman.minor())) {
                         out.add(problem(e, kind, section));
                     }
                 }
             }
-        }
-        return out;
+        });
     }
 
     private Problem problem(Entry e, dev.berth.unit.UnitKind kind, String section) {

@@ -22,13 +22,7 @@ public final class UserMappingRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (KINDS.contains(u.name().kind()) && u.unit().hasSection(u.name().kind().mainSection())) {
-                check(new QuadletLookup(u), u.name().kind(), out);
-            }
-        }
-        return out;
+        return UnitWalk.problems(scan, UnitWalk.withOwnSection(KINDS), (q, out) -> check(q, q.unit().name().kind(), out));
     }
 
     private static void check(QuadletLookup q, UnitKind kind, List<Problem> out) {

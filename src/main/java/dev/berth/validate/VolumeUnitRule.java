@@ -1,10 +1,8 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
-import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,27 +13,23 @@ public final class VolumeUnitRule implements ValidationRule {
 
     @Override
     public List<Problem> check(RepositoryScan scan) {
-        List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
-            if (u.name().kind() != UnitKind.VOLUME) {
-                continue;
+        return UnitWalk.problems(scan, UnitWalk.ofKind(UnitKind.VOLUME), VolumeUnitRule::check);
+    }
+
+    private static void check(QuadletLookup q, List<Problem> out) {
+        if (q.value("Driver").equals("image")) {
+            if (q.last("Image").isEmpty()) {
+                out.add(q.error("Driver", "Driver=image needs Image=, and quadlet refuses the volume without it:"
+                        + " name the image (or a repository .image or .build unit) whose contents the volume holds"));
             }
-            QuadletLookup q = new QuadletLookup(u);
-            if (q.value("Driver").equals("image")) {
-                if (q.last("Image").isEmpty()) {
-                    out.add(q.error("Driver", "Driver=image needs Image=, and quadlet refuses the volume without it:"
-                            + " name the image (or a repository .image or .build unit) whose contents the volume holds"));
-                }
-                continue;
-            }
-            boolean device = q.hasValue("Device");
-            for (String key : List.of("Type", "Options")) {
-                if (q.hasValue(key) && !device) {
-                    out.add(q.error(key, key + "= without Device= is refused by quadlet: it describes how to mount a"
-                            + " device; add Device= (e.g. Device=tmpfs) or remove " + key + "="));
-                }
+            return;
+        }
+        boolean device = q.hasValue("Device");
+        for (String key : List.of("Type", "Options")) {
+            if (q.hasValue(key) && !device) {
+                out.add(q.error(key, key + "= without Device= is refused by quadlet: it describes how to mount a"
+                        + " device; add Device= (e.g. Device=tmpfs) or remove " + key + "="));
             }
         }
-        return out;
     }
 }

@@ -73,17 +73,7 @@ public final class McpDeclarationReader {
 
     /** The .mcp files, sorted; links named .mcp that leave the repository or lead nowhere are errors. */
     private static List<String> stdioFiles(RepositoryTree tree, List<Problem> problems) {
-        tree.escapingLinks().forEach((link, target) -> {
-            if (isStdioFile(link)) {
-                problems.add(Problem.error(link, 0, "is a symlink to " + target + ", outside the repository: Berth reads"
-                        + " only what the repository holds; copy the file in, or link to a file inside it"));
-            }
-        });
-        for (String link : tree.brokenLinks()) {
-            if (isStdioFile(link)) {
-                problems.add(Problem.error(link, 0, "is a symlink to a file that does not exist: fix or remove the link"));
-            }
-        }
+        problems.addAll(tree.linkProblems(McpDeclarationReader::isStdioFile, "reads"));
         return tree.files().stream().filter(McpDeclarationReader::isStdioFile).toList();
     }
 
