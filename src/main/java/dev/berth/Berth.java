@@ -57,7 +57,7 @@ public final class Berth {
     private final Systemd systemd;
     private final RepositoryLoader checkedLoader = new CheckedRepositoryLoader();
     private final HostAccess access;
-    private final DeploymentEvents events = new DeploymentEvents();
+    private final DeploymentEvents events;
     /** A dry run exports into one preview folder: two in this process take turns. */
     private final Object previewing = new Object();
     private volatile Agent daemon;
@@ -68,6 +68,7 @@ public final class Berth {
         this.store = new StateStore(layout.stateDir());
         this.systemd = new SystemctlSystemd(runner, layout.rootless());
         this.access = new HostAccess(layout.stateDir(), options.onWait());
+        this.events = new DeploymentEvents(layout.stateDir());
     }
 
     public static Berth forCurrentUser(BerthOptions options) {

@@ -1,5 +1,9 @@
 package dev.berth;
 
+import dev.berth.host.PrivateFolder;
+import dev.berth.state.StateFolderWatch;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -10,12 +14,34 @@ import java.util.function.Consumer;
  * when it ends, whatever its outcome (a listener decides what matters to it); dry runs are not.
  */
 public final class DeploymentEvents {
+    private final Path stateDir;
     private final List<Consumer<DeploymentFinished>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> recordListeners = new CopyOnWriteArrayList<>();
+    private StateFolderWatch watch;
 
-    /** @return call it to stop listening */
+    DeploymentEvents(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    /** The deployments of this process, with their outcome and duration. @return call it to stop listening */
     public Runnable subscribe(Consumer<DeploymentFinished> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Any deployment recorded on this host: this process's, and (through the kernel's file events on the state
+     * folder) another process's, e.g. a {@code berth rollback} while the daemon runs. No outcome: read the state.
+     *
+     * @throws IOException when the state folder cannot be made or watched
+     */
+    public synchronized Runnable onRecorded(Runnable listener) throws IOException {
+        if (watch == null) {
+            PrivateFolder.ensure(stateDir); // as the host lock would: a host not initialised yet has none
+            watch = StateFolderWatch.start(stateDir, this::anyRecorded);
+        }
+        recordListeners.add(listener);
+        return () -> recordListeners.remove(listener);
     }
 
     void finished(DeploymentFinished event) {
@@ -24,6 +50,17 @@ public final class DeploymentEvents {
                 l.accept(event);
             } catch (RuntimeException e) {
                 // one listener's failure is its own: the deployment is recorded, and the others still hear of it
+            }
+        }
+        anyRecorded();
+    }
+
+    private void anyRecorded() {
+        for (Runnable l : recordListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                // as above
             }
         }
     }

@@ -35,7 +35,14 @@ final class McpSetup {
             }
             gateway = McpGateway.start(new DeployedDeclarations(berth.store()), allowWrite, policy::allowsName,
                     reportStatus ? berth.layout().stateDir() : null,
-                    line -> log.record("mcp: " + line));
+                    line -> log.record("mcp: " + line), reload -> {
+                        try {
+                            berth.events().onRecorded(reload);
+                        } catch (java.io.IOException e) {
+                            log.record("mcp: cannot follow new deployments (" + e.getMessage() + "): the MCP servers of the"
+                                    + " deployed commit at start are served until Berth restarts");
+                        }
+                    });
             return new BerthMcpServer(backend, policy, log, v == null ? "dev" : v, gateway);
         } catch (IllegalArgumentException e) {
             if (gateway != null) {

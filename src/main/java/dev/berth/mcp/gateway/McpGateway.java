@@ -22,7 +22,6 @@ import java.util.function.Consumer;
  * to connected clients (the SDK sends one per added or removed tool).
  */
 public final class McpGateway implements AutoCloseable {
-    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private final boolean allowWrite;
     private final java.util.function.Predicate<String> nameAllowed;
@@ -57,20 +56,31 @@ public final class McpGateway implements AutoCloseable {
         this.servers = new DownstreamServers(source, connector, timings, scheduler, log, this::refresh);
     }
 
+    /** A gateway over declarations that never change (tests, a fixed checkout). */
+    public static McpGateway start(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed,
+                                   Path stateDir, Consumer<String> log) {
+        return start(source, allowWrite, nameAllowed, stateDir, log, reload -> { });
+    }
+
     /**
-     * Loads the declarations now (so the first tools/list already has them), then follows new commits.
+     * Loads the declarations now (so the first tools/list already has them), then follows new commits: each
+     * time a deployment is recorded, the declarations are read again if the deployed commit changed.
      *
      * @param allowWrite  serve downstream tools that are not annotated read-only
      * @param nameAllowed the endpoint's own --allow-tools/--deny-tools, applied to the namespaced names
+     * @param deployments subscribes its argument to "a deployment was recorded"
      */
     public static McpGateway start(DeclarationSource source, boolean allowWrite, java.util.function.Predicate<String> nameAllowed,
-                                   Path stateDir, Consumer<String> log) {
+                                   Path stateDir, Consumer<String> log, Consumer<Runnable> deployments) {
         McpGateway g = new McpGateway(source, allowWrite, nameAllowed, stateDir, log, DownstreamServer.CONNECT,
                 GatewayTimings.from(System.getenv()));
         g.servers.reloadIfChanged();
         g.servers.awaitFirstChecks(Duration.ofSeconds(10));
-        g.scheduler.scheduleWithFixedDelay(g.servers::reloadIfChanged, RELOAD_INTERVAL.toMillis(), RELOAD_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        deployments.accept(() -> {
+            if (!g.scheduler.isShutdown()) {
+                g.scheduler.execute(g.servers::reloadIfChanged);
+            }
+        });
         long reap = g.timings.reapInterval().toMillis();
         g.scheduler.scheduleWithFixedDelay(g::reapIdleSessions, reap, reap, TimeUnit.MILLISECONDS);
         return g;
