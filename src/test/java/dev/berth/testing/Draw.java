@@ -39,10 +39,17 @@ public final class Draw {
 
     private final SplittableRandom random;
     private final Mode mode;
+    /** How far above its minimum a size goes in this try (but for edge cases): 1, 2, 4 ... 64. */
+    private final int sizeSpan;
 
     Draw(SplittableRandom random, Mode mode) {
+        this(random, mode, 1 << random.nextInt(7));
+    }
+
+    private Draw(SplittableRandom random, Mode mode, int sizeSpan) {
         this.random = random;
         this.mode = mode;
+        this.sizeSpan = sizeSpan;
     }
 
     /** A number from {@code min} to {@code max}, both included. */
@@ -98,8 +105,12 @@ public final class Draw {
     /**
      * A string of {@code minLength} to {@code maxLength} chars, each one of {@code chars}. Chars, not code points,
      * as jqwik's withChars: a character outside the BMP in {@code chars} gives its two surrogates separately.
+     * Its edge cases, as jqwik's, are the shortest and longest strings and the first char alone.
      */
     public String string(String chars, int minLength, int maxLength) {
+        if (mode == Mode.RANDOM && minLength <= 1 && maxLength >= 1 && random.nextInt(EDGE_ONE_IN) == 0) {
+            return chars.substring(0, 1);
+        }
         int length = size(minLength, maxLength);
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -125,7 +136,7 @@ public final class Draw {
             if (accept.test(value)) {
                 return value;
             }
-            draw = new Draw(random, Mode.RANDOM);
+            draw = new Draw(random, Mode.RANDOM, sizeSpan);
         }
         throw new IllegalStateException("the filter rejected " + MAX_MISSES + " draws in a row");
     }
@@ -134,7 +145,8 @@ public final class Draw {
         return switch (mode) {
             case SMALLEST -> min;
             case LARGEST_SIZES -> max;
-            case RANDOM -> between(min, max);
+            case RANDOM -> random.nextInt(EDGE_ONE_IN) == 0 ? (random.nextBoolean() ? min : max)
+                    : (int) random.nextLong(min, Math.min(max, (long) min + sizeSpan) + 1);
         };
     }
 }

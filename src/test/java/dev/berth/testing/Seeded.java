@@ -57,19 +57,25 @@ public final class Seeded {
         return fixed == null || fixed.isBlank() ? ThreadLocalRandom.current().nextLong() : Long.parseLong(fixed.strip());
     }
 
-    /** The input as one readable line: byte arrays as text when they are UTF-8, else as hex; invisible characters escaped. */
+    /** The input on one line, invisible characters escaped: strings quoted, byte arrays as by {@link #text(byte[])}. */
     static String describe(Object input) {
-        return input instanceof byte[] bytes ? describe(bytes) : escape(String.valueOf(input));
+        return escape(switch (input) {
+            case byte[] bytes -> text(bytes);
+            case String s -> "\"" + s + "\"";
+            case null, default -> String.valueOf(input);
+        });
     }
 
-    /** Bytes as quoted text when they decode as UTF-8, else as hex, so a record holding bytes can print them. */
-    public static String describe(byte[] bytes) {
+    /**
+     * Bytes as quoted text when they decode as UTF-8, else as hex: for a record's {@code toString}, so a
+     * failing input that holds bytes prints readably (the failure message escapes what is invisible).
+     */
+    public static String text(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            return "\"" + StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return "\"" + escape(text) + "\"";
+                    .decode(ByteBuffer.wrap(bytes)) + "\"";
         } catch (CharacterCodingException notText) {
             return "hex:" + HexFormat.of().formatHex(bytes);
         }

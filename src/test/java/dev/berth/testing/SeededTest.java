@@ -61,8 +61,10 @@ class SeededTest {
 
     @Test
     void inputsAreDescribedOnOneLine() {
-        assertThat(Seeded.describe("a\nb\u0000\u2028\\")).isEqualTo("a\\nb\\u0000\\u2028\\\\");
+        assertThat(Seeded.describe("a\nb\u0000\u2028\\")).isEqualTo("\"a\\nb\\u0000\\u2028\\\\\"");
+        assertThat(Seeded.describe(List.of("", "\t"))).isEqualTo("[, \\t]");
         assertThat(Seeded.describe("[Unit]\n".getBytes(StandardCharsets.UTF_8))).isEqualTo("\"[Unit]\\n\"");
         assertThat(Seeded.describe(new byte[] {(byte) 0xff, 0x41})).isEqualTo("hex:ff41");
+        assertThat(Seeded.text("a\nb".getBytes(StandardCharsets.UTF_8))).isEqualTo("\"a\nb\"");
     }
 }

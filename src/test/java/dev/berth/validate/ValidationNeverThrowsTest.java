@@ -43,7 +43,7 @@ class ValidationNeverThrowsTest {
     record RepoFile(String path, byte[] content) {
         @Override
         public String toString() {
-            return path + "=" + Seeded.describe(content);
+            return path + "=" + Seeded.text(content);
         }
     }
 
