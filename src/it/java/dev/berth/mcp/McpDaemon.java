@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.it.TestHost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * The daemon with its MCP endpoint, {@code berth run --mcp-listen 127.0.0.1:PORT}, run in the test host as a
@@ -15,6 +18,7 @@ import java.util.Map;
  */
 final class McpDaemon {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     private final TestHost host;
     private final String unit;
@@ -71,6 +75,24 @@ final class McpDaemon {
             }
         }
         return JSON.missingNode();
+    }
+
+    /**
+     * Reads {@code read} every {@code every} until {@code wanted} holds, and returns what it read; after 45 s
+     * fails the test with the last value read, the status and the end of the daemon's log.
+     */
+    <T> T await(Callable<T> read, Predicate<T> wanted, Duration every, String what) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        T value = read.call();
+        while (!wanted.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; last seen: " + value
+                        + "\nstatus: " + status() + "\ndaemon log:\n" + journalTail(40));
+            }
+            Thread.sleep(every.toMillis());
+            value = read.call();
+        }
+        return value;
     }
 
     /** The daemon's whole log (every run of the unit since the host booted). */

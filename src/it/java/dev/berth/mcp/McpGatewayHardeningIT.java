@@ -228,30 +228,11 @@ class McpGatewayHardeningIT {
     }
 
     private List<String> awaitResources(Predicate<List<String>> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        List<String> uris = session.resourceUris();
-        while (!wanted.test(uris)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; resources: " + uris + "\nstatus: " + daemon.status()
-                        + "\n" + daemon.journalTail(40));
-            }
-            Thread.sleep(300);
-            uris = session.resourceUris();
-        }
-        return uris;
+        return daemon.await(session::resourceUris, wanted, Duration.ofMillis(300), what);
     }
 
     private JsonNode awaitServer(String name, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        JsonNode s = server(daemon.status(), name);
-        while (!wanted.test(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for server " + name + "; status: " + s + "\n" + daemon.journalTail(40));
-            }
-            Thread.sleep(300);
-            s = server(daemon.status(), name);
-        }
-        return s;
+        return daemon.await(() -> server(daemon.status(), name), wanted, Duration.ofMillis(300), "server " + name);
     }
 
     private void waitFor(String script, String what) {

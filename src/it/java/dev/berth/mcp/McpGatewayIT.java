@@ -279,31 +279,11 @@ class McpGatewayIT {
     }
 
     private List<String> awaitTools(Predicate<List<String>> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        List<String> tools = session.toolNames();
-        while (!wanted.test(tools)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; tools/list: " + tools + "\nstatus: " + daemon.status()
-                        + "\ndaemon log:\n" + daemon.journalTail(40));
-            }
-            Thread.sleep(500);
-            tools = session.toolNames();
-        }
-        return tools;
+        return daemon.await(session::toolNames, wanted, Duration.ofMillis(500), what);
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        JsonNode status = daemon.status();
-        while (!wanted.test(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; status --json: " + status
-                        + "\ndaemon log:\n" + daemon.journalTail(40));
-            }
-            Thread.sleep(500);
-            status = daemon.status();
-        }
-        return status;
+        return daemon.await(daemon::status, wanted, Duration.ofMillis(500), what);
     }
 
     private static JsonNode withheld(JsonNode status, String name) {
