@@ -1,5 +1,6 @@
 package dev.berth.mcp;
 
+import static dev.berth.mcp.McpDaemon.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ class McpGatewayHardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestHost host = TestHost.get();
+    private final McpDaemon daemon = new McpDaemon(host, DAEMON, PORT);
     private final long started = System.nanoTime();
     private TestGitRepo repo;
     private NodeSession session;
@@ -50,8 +53,7 @@ class McpGatewayHardeningIT {
         if (session != null) {
             session.close();
         }
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
+        daemon.stop();
         host.berth("prune", "-q");
         host.exec("sh", "-c", "podman rm -f -t 0 $(podman ps -aq --filter label=berth.mcp.server) " + PLAIN + " 2>/dev/null; true");
         host.exec("podman", "secret", "rm", SECRET_NAME);
@@ -96,9 +98,10 @@ class McpGatewayHardeningIT {
         }
         step("repository deployed");
 
-        startDaemon();
+        daemon.start(Map.of("CONTAINERS_CONF_OVERRIDE", NO_CGROUPS, "BERTH_MCP_STDIO_IDLE", "3s",
+                "BERTH_MCP_BACKOFF_FIRST", "250ms", "BERTH_MCP_BACKOFF_MAX", "2s"));
         String pid = daemonPid();
-        session = NodeSession.open(McpGatewayIT.leaderPid(), PORT, token());
+        session = NodeSession.open(NodeClient.leaderPid(), PORT, daemon.token());
         assertThat(session.toolNames()).contains("status", "container_inspect");
         step("daemon up");
 
@@ -130,7 +133,7 @@ class McpGatewayHardeningIT {
         JsonNode small = session.read("mcp://huge/huge://small");
         assertThat(small.path("ok").asBoolean()).as(small.toString()).isTrue();
         assertThat(small.path("result").path("contents").get(0).path("text").asText()).isEqualTo("small answer from huge");
-        assertThat(server(statusJson(), "huge").path("state").asText()).isEqualTo("up");
+        assertThat(server(daemon.status(), "huge").path("state").asText()).isEqualTo("up");
         assertAlive(pid);
         step("huge answer refused");
 
@@ -224,60 +227,12 @@ class McpGatewayHardeningIT {
         return pid;
     }
 
-    private void startDaemon() {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
-        host.exec("systemd-run", "--unit=" + DAEMON, "--collect", "--setenv=CONTAINERS_CONF_OVERRIDE=" + NO_CGROUPS,
-                "--setenv=BERTH_MCP_STDIO_IDLE=3s", "--setenv=BERTH_MCP_BACKOFF_FIRST=250ms", "--setenv=BERTH_MCP_BACKOFF_MAX=2s",
-                "/opt/berth/berth", "run", "--interval", "1h", "--mcp-listen", "127.0.0.1:" + PORT).orThrow();
-        waitFor("[ \"$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + PORT + "/mcp)\" = 401 ]", "the MCP endpoint");
-    }
-
-    private String token() {
-        return host.berth("mcp", "token").orThrow().stdout().strip();
-    }
-
     private List<String> awaitResources(Predicate<List<String>> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        List<String> uris = session.resourceUris();
-        while (!wanted.test(uris)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; resources: " + uris + "\nstatus: " + statusJson() + "\n" + journal());
-            }
-            Thread.sleep(300);
-            uris = session.resourceUris();
-        }
-        return uris;
+        return daemon.await(session::resourceUris, wanted, Duration.ofMillis(300), what);
     }
 
     private JsonNode awaitServer(String name, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        JsonNode s = server(statusJson(), name);
-        while (!wanted.test(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for server " + name + "; status: " + s + "\n" + journal());
-            }
-            Thread.sleep(300);
-            s = server(statusJson(), name);
-        }
-        return s;
-    }
-
-    private JsonNode statusJson() throws Exception {
-        return JSON.readTree(host.berth("status", "--json").orThrow().stdout());
-    }
-
-    private static JsonNode server(JsonNode status, String name) {
-        for (JsonNode s : status.path("mcpServers")) {
-            if (name.equals(s.path("name").asText())) {
-                return s;
-            }
-        }
-        return JSON.missingNode();
-    }
-
-    private String journal() {
-        return host.exec("sh", "-c", "journalctl -u " + DAEMON + " --no-pager -o cat | tail -40").stdout();
+        return daemon.await(() -> server(daemon.status(), name), wanted, Duration.ofMillis(300), "server " + name);
     }
 
     private void waitFor(String script, String what) {

@@ -1,5 +1,6 @@
 package dev.berth.mcp;
 
+import static dev.berth.mcp.McpDaemon.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +48,7 @@ class McpGatewayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestHost host = TestHost.get();
+    private final McpDaemon daemon = new McpDaemon(host, DAEMON, PORT);
     private TestGitRepo repo;
     private NodeSession session;
 
@@ -54,8 +57,7 @@ class McpGatewayIT {
         if (session != null) {
             session.close();
         }
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
+        daemon.stop();
         host.berth("prune", "-q");
         host.exec("sh", "-c", "podman rm -f -t 0 $(podman ps -aq --filter label=berth.mcp.server) 2>/dev/null; true");
         host.exec("rm", "-f", NO_CGROUPS);
@@ -81,8 +83,8 @@ class McpGatewayIT {
 
         step("before 1.");
         // 1. no mcp.lock yet: every downstream tool is withheld, Berth's own are served
-        startDaemon();
-        session = NodeSession.open(leaderPid(), PORT, token());
+        daemon.start(Map.of("CONTAINERS_CONF_OVERRIDE", NO_CGROUPS));
+        session = NodeSession.open(NodeClient.leaderPid(), PORT, daemon.token());
         List<String> tools = session.toolNames();
         assertThat(tools).contains("status", "unit_list").noneMatch(t -> t.startsWith(HTTP + "__") || t.startsWith(STDIO + "__"));
         JsonNode unlocked = awaitStatus(s -> withheld(s, HTTP).size() > 0 && withheld(s, STDIO).size() > 0, "tools withheld without a lock");
@@ -218,7 +220,7 @@ class McpGatewayIT {
         repo.write("mcp/" + STDIO + ".mcp", stdioServer("rugpull"));
         repo.commit("new server images (the lock not updated)");
         host.berth("sync").orThrow();
-        session = NodeSession.open(leaderPid(), PORT, token());
+        session = NodeSession.open(NodeClient.leaderPid(), PORT, daemon.token());
         tools = awaitTools(t -> t.contains(HTTP + "__get-sum") && !t.contains(HTTP + "__echo")
                 && t.contains(STDIO + "__get-sum") && !t.contains(STDIO + "__echo"), "echo withheld, the rest served");
         assertThat(refused(session.call(STDIO + "__echo", "{\"message\":\"x\"}"))).isTrue();
@@ -276,56 +278,12 @@ class McpGatewayIT {
         assertThat(p.exitValue()).as("scripts/mcp-test-image\n" + out).isZero();
     }
 
-    private void startDaemon() {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
-        host.exec("systemd-run", "--unit=" + DAEMON, "--collect", "--setenv=CONTAINERS_CONF_OVERRIDE=" + NO_CGROUPS,
-                "/opt/berth/berth", "run", "--interval", "1h", "--mcp-listen", "127.0.0.1:" + PORT).orThrow();
-        waitFor("[ \"$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + PORT + "/mcp)\" = 401 ]", "the MCP endpoint");
-    }
-
-    private String token() {
-        return host.berth("mcp", "token").orThrow().stdout().strip();
-    }
-
     private List<String> awaitTools(Predicate<List<String>> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        List<String> tools = session.toolNames();
-        while (!wanted.test(tools)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; tools/list: " + tools + "\nstatus: " + statusJson()
-                        + "\ndaemon log:\n" + journal());
-            }
-            Thread.sleep(500);
-            tools = session.toolNames();
-        }
-        return tools;
+        return daemon.await(session::toolNames, wanted, Duration.ofMillis(500), what);
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        JsonNode status = statusJson();
-        while (!wanted.test(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 45 s for " + what + "; status --json: " + status + "\ndaemon log:\n" + journal());
-            }
-            Thread.sleep(500);
-            status = statusJson();
-        }
-        return status;
-    }
-
-    private JsonNode statusJson() throws Exception {
-        return JSON.readTree(host.berth("status", "--json").orThrow().stdout());
-    }
-
-    private static JsonNode server(JsonNode status, String name) {
-        for (JsonNode s : status.path("mcpServers")) {
-            if (name.equals(s.path("name").asText())) {
-                return s;
-            }
-        }
-        return JSON.missingNode();
+        return daemon.await(daemon::status, wanted, Duration.ofMillis(500), what);
     }
 
     private static JsonNode withheld(JsonNode status, String name) {
@@ -361,20 +319,8 @@ class McpGatewayIT {
         return host.exec("podman", "ps", "-q", "--filter", "label=berth.mcp.server=" + server).orThrow().stdout().strip();
     }
 
-    private String journal() {
-        return host.exec("sh", "-c", "journalctl -u " + DAEMON + " --no-pager -o cat | tail -40").stdout();
-    }
-
     private void waitFor(String script, String what) {
         TestHost.Result r = host.exec("sh", "-c", "for i in $(seq 1 90); do " + script + " && exit 0; sleep 0.5; done; exit 1");
         assertThat(r.exitCode()).as("waiting for " + what + "\n" + r).isZero();
-    }
-
-    static int leaderPid() throws Exception {
-        Process p = new ProcessBuilder(System.getProperty("berth.testbed"), "status").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out.lines().filter(l -> l.startsWith("leader_pid=")).map(l -> Integer.parseInt(l.substring(11).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no leader_pid in testbed status:\n" + out));
     }
 }

@@ -47,12 +47,12 @@ class McpHardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestHost host = TestHost.get();
+    private final McpDaemon daemon = new McpDaemon(host, DAEMON, PORT);
     private TestGitRepo repo;
 
     @AfterEach
     void cleanUp() throws Exception {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
+        daemon.stop();
         host.exec("podman", "rm", "-f", "-t", "0", ISSUER);
         host.berth("prune", "-q");
         if (repo != null) {
@@ -67,8 +67,8 @@ class McpHardeningIT {
     @Test
     void hostileClientsNeitherKillTheDaemonNorGrowItsMemory() throws Exception {
         initRepo();
-        startDaemon("--mcp-allow-host", "berth.test", "--mcp-max-sessions", "40", "--mcp-max-sessions-per-client", "30");
-        String token = host.berth("mcp", "token").orThrow().stdout().strip();
+        daemon.start("--mcp-allow-host", "berth.test", "--mcp-max-sessions", "40", "--mcp-max-sessions-per-client", "30");
+        String token = daemon.token();
         String auth = "Authorization: Bearer " + token;
         long start = System.nanoTime();
 
@@ -126,9 +126,9 @@ class McpHardeningIT {
     void sessionsAreCappedInTotalAndExpireWhenIdle() throws Exception {
         initRepo();
         OAuthIssuer issuer = startIssuer();
-        startDaemon("--mcp-max-sessions", "3", "--mcp-max-sessions-per-client", "2", "--mcp-session-idle", "15s",
+        daemon.start("--mcp-max-sessions", "3", "--mcp-max-sessions-per-client", "2", "--mcp-session-idle", "15s",
                 "--mcp-oauth-issuer", ISSUER_URL, "--mcp-oauth-audience", AUDIENCE, "--mcp-oauth-jwks", ISSUER_URL + "/jwks.json");
-        String token = host.berth("mcp", "token").orThrow().stdout().strip();
+        String token = daemon.token();
         String auth = "Authorization: Bearer " + token;
         String bob = "Authorization: Bearer " + issuer.token("bob", "berth:read", AUDIENCE, Duration.ofMinutes(5), issuer.key);
 
@@ -156,9 +156,9 @@ class McpHardeningIT {
     void oauthAccessTokensFromTheConfiguredIssuer() throws Exception {
         initRepo();
         OAuthIssuer issuer = startIssuer();
-        startDaemon("--mcp-allow-write", "--mcp-oauth-issuer", ISSUER_URL, "--mcp-oauth-audience", AUDIENCE,
+        daemon.start("--mcp-allow-write", "--mcp-oauth-issuer", ISSUER_URL, "--mcp-oauth-audience", AUDIENCE,
                 "--mcp-oauth-jwks", ISSUER_URL + "/jwks.json");
-        String token = host.berth("mcp", "token").orThrow().stdout().strip();
+        String token = daemon.token();
 
         // the protected resource metadata (RFC 9728), and the challenge that points to it
         JsonNode metadata = JSON.readTree(host.exec("curl", "-sS", "--fail", "http://127.0.0.1:" + PORT
@@ -203,9 +203,9 @@ class McpHardeningIT {
         String ws = sessionOf(rawPost(initialize("carol"), writer));
         assertThat(mcp(writer, ws, call(5, "unit_restart", "{\"unit\":\"sshd.service\"}")))
                 .startsWith("HTTP/1.1 200").contains("not a unit Berth manages");
-        assertThat(journal()).contains("mcp write: oauth:carol").doesNotContain("oauth:alice calls");
+        assertThat(daemon.journal()).contains("mcp write: oauth:carol").doesNotContain("oauth:alice calls");
         // the static token still works alongside
-        assertThat(NodeClient.http(leaderPid(), PORT, token, "[{\"call\":\"status\"}]").path("steps").get(0)
+        assertThat(NodeClient.http(NodeClient.leaderPid(), PORT, token, "[{\"call\":\"status\"}]").path("steps").get(0)
                 .path("result").path("isError").asBoolean(true)).isFalse();
         assertAliveAndSmall(token);
     }
@@ -221,20 +221,10 @@ class McpHardeningIT {
         host.berth("init", SHARE + "/repo").orThrow();
     }
 
-    private void startDaemon(String... options) {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
-        List<String> cmd = new ArrayList<>(List.of("systemd-run", "--unit=" + DAEMON, "--collect",
-                "/opt/berth/berth", "run", "--interval", "1h", "--mcp-listen", "127.0.0.1:" + PORT));
-        cmd.addAll(List.of(options));
-        host.exec(cmd.toArray(String[]::new)).orThrow();
-        waitFor("[ \"$(curl -s -o /dev/null -w '%{http_code}' " + URL + ")\" = 401 ]", "the MCP endpoint");
-    }
-
     /** Alive, answering the official client, and its resident memory within the heap bound plus margin. */
     private void assertAliveAndSmall(String token) throws Exception {
         assertThat(host.exec("systemctl", "is-active", DAEMON).stdout().strip()).as(journalTail()).isEqualTo("active");
-        try (NodeSession s = NodeSession.open(leaderPid(), PORT, token)) { // ends its session (DELETE) when closed
+        try (NodeSession s = NodeSession.open(NodeClient.leaderPid(), PORT, token)) { // ends its session (DELETE) when closed
             JsonNode r = s.call("status", "{}");
             assertThat(r.path("result").path("isError").asBoolean(true)).as(r.toString()).isFalse();
         }
@@ -244,7 +234,7 @@ class McpHardeningIT {
                 .findFirst().orElseThrow();
         System.out.printf("McpHardeningIT: daemon VmRSS %d KiB (bound %d KiB)%n", rss, RSS_BOUND_KIB);
         assertThat(rss).as("VmRSS of the daemon, KiB").isLessThan(RSS_BOUND_KIB);
-        assertThat(journal()).doesNotContain("OutOfMemoryError");
+        assertThat(daemon.journal()).doesNotContain("OutOfMemoryError");
     }
 
     // ---- hostile clients
@@ -358,25 +348,13 @@ class McpHardeningIT {
 
     // ---- helpers
 
-    private String journal() {
-        return host.exec("journalctl", "-u", DAEMON, "--no-pager", "-o", "cat").stdout();
-    }
-
     private String journalTail() {
-        String j = journal();
+        String j = daemon.journal();
         return j.substring(Math.max(0, j.length() - 3000));
     }
 
     private void waitFor(String script, String what) {
         TestHost.Result r = host.exec("sh", "-c", "for i in $(seq 1 120); do " + script + " && exit 0; sleep 0.25; done; exit 1");
         assertThat(r.exitCode()).as("waiting for " + what + "\n" + r).isZero();
-    }
-
-    private int leaderPid() throws Exception {
-        Process p = new ProcessBuilder(System.getProperty("berth.testbed"), "status").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out.lines().filter(l -> l.startsWith("leader_pid=")).map(l -> Integer.parseInt(l.substring(11).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no leader_pid in testbed status:\n" + out));
     }
 }

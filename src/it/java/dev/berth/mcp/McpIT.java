@@ -23,12 +23,12 @@ class McpIT {
     private static final String IMAGE = "localhost:5000/busybox:test";
 
     private final TestHost host = TestHost.get();
+    private final McpDaemon daemon = new McpDaemon(host, DAEMON, PORT);
     private TestGitRepo repo;
 
     @AfterEach
     void cleanUp() {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
+        daemon.stop();
         host.berth("prune", "-q");
         if (repo != null) {
             repo.close();
@@ -55,12 +55,12 @@ class McpIT {
         waitFor("systemctl is-failed -q flaky.service", "flaky.service to fail");
 
         // 1. the daemon with a read-only MCP endpoint
-        startDaemon(false);
-        String token = host.berth("mcp", "token").orThrow().stdout().strip();
+        daemon.start();
+        String token = daemon.token();
         assertThat(token).matches("[0-9a-f]{64}");
         assertThat(host.exec("stat", "-c", "%a", "/var/lib/berth/mcp-token").orThrow().stdout().strip()).isEqualTo("600");
 
-        JsonNode r = NodeClient.http(leaderPid(), PORT, token, """
+        JsonNode r = NodeClient.http(NodeClient.leaderPid(), PORT, token, """
                 [{"call":"status"},{"call":"unit_logs","args":{"unit":"flaky.container","lines":30}},
                  {"call":"unit_restart","args":{"unit":"flaky.container"}},{"call":"no_such_tool"},
                  {"call":"unit_logs","args":{"unit":"flaky.container","lines":"many"}},
@@ -84,7 +84,7 @@ class McpIT {
         assertThat(step(r, 6).path("result").path("messages").get(0).path("content").path("text").asText())
                 .contains("flaky gave up on purpose");
         assertThat(host.exec("systemctl", "is-failed", "flaky.service").stdout().strip()).isEqualTo("failed");
-        assertThat(journal()).contains("mcp write refused: token:").contains("client=berth-it-ts-client/1.0.0").contains("unit_restart");
+        assertThat(daemon.journal()).contains("mcp write refused: token:").contains("client=berth-it-ts-client/1.0.0").contains("unit_restart");
 
         // 2. plain HTTP: no token → 401, a foreign Origin or Host → 403, all checked before any MCP processing
         String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
@@ -98,13 +98,13 @@ class McpIT {
 
         // 2b. the official conformance suite: the scenarios that apply to a server with its own tool set
         for (String scenario : NodeClient.CONFORMANCE) {
-            String out = NodeClient.conformance(leaderPid(), PORT, token, scenario);
+            String out = NodeClient.conformance(NodeClient.leaderPid(), PORT, token, scenario);
             assertThat(out).as(out).startsWith("exit 0").containsPattern("Passed: (\\d+)/\\1, 0 failed");
         }
 
         // 3. with writes allowed, restart the failing unit through MCP
-        startDaemon(true);
-        r = NodeClient.http(leaderPid(), PORT, token, """
+        daemon.start("--mcp-allow-write");
+        r = NodeClient.http(NodeClient.leaderPid(), PORT, token, """
                 [{"call":"unit_restart","args":{"unit":"flaky.container"}},{"call":"unit_restart","args":{"unit":"sshd.service"}}]""");
         JsonNode restarted = step(r, 0).path("result");
         assertThat(restarted.path("isError").asBoolean()).as(restarted.toString()).isFalse();
@@ -112,8 +112,8 @@ class McpIT {
         JsonNode notManaged = step(r, 1).path("result");
         assertThat(notManaged.path("isError").asBoolean()).isTrue();
         assertThat(notManaged.path("content").get(0).path("text").asText()).contains("not a unit Berth manages");
-        assertThat(journal()).contains("mcp write: token:").contains("unit_restart {unit=flaky.container}").contains("done");
-        host.exec("systemctl", "stop", DAEMON);
+        assertThat(daemon.journal()).contains("mcp write: token:").contains("unit_restart {unit=flaky.container}").contains("done");
+        daemon.stop();
 
         // 4. stdio: berth mcp in the host, read-only by default
         List<String> server = List.of(System.getProperty("berth.testbed"), "exec", "/opt/berth/berth", "mcp");
@@ -121,19 +121,6 @@ class McpIT {
         assertThat(step(r, 0).path("result").path("structuredContent").path("units").get(0).path("unit").asText())
                 .isEqualTo("flaky.container");
         assertThat(step(r, 1).path("result").path("isError").asBoolean()).isTrue();
-    }
-
-    private void startDaemon(boolean allowWrite) {
-        host.exec("systemctl", "stop", DAEMON);
-        host.exec("systemctl", "reset-failed", DAEMON);
-        List<String> cmd = new ArrayList<>(List.of("systemd-run", "--unit=" + DAEMON, "--collect",
-                "/opt/berth/berth", "run", "--interval", "1h", "--mcp-listen", "127.0.0.1:" + PORT));
-        if (allowWrite) {
-            cmd.add("--mcp-allow-write");
-        }
-        host.exec(cmd.toArray(String[]::new)).orThrow();
-        // the previous daemon is stopped, so whatever answers (401 without a token) is this one
-        waitFor("[ \"$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + PORT + "/mcp)\" = 401 ]", "the MCP endpoint");
     }
 
     private String curl(String body, String... headers) {
@@ -144,21 +131,9 @@ class McpIT {
         return host.exec(cmd.toArray(String[]::new)).stdout().strip();
     }
 
-    private String journal() {
-        return host.exec("journalctl", "-u", DAEMON, "--no-pager", "-o", "cat").stdout();
-    }
-
     private void waitFor(String script, String what) {
         TestHost.Result r = host.exec("sh", "-c", "for i in $(seq 1 120); do " + script + " && exit 0; sleep 0.5; done; exit 1");
         assertThat(r.exitCode()).as("waiting for " + what + "\n" + r).isZero();
-    }
-
-    private int leaderPid() throws Exception {
-        Process p = new ProcessBuilder(System.getProperty("berth.testbed"), "status").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out.lines().filter(l -> l.startsWith("leader_pid=")).map(l -> Integer.parseInt(l.substring(11).strip()))
-                .findFirst().orElseThrow(() -> new AssertionError("no leader_pid in testbed status:\n" + out));
     }
 
     private static JsonNode step(JsonNode report, int i) {

@@ -28,6 +28,15 @@ final class NodeClient {
         }
     }
 
+    /** The test host's leader process: the client enters its network namespace, where the daemon listens. */
+    static int leaderPid() throws Exception {
+        Process p = new ProcessBuilder(System.getProperty("berth.testbed"), "status").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().filter(l -> l.startsWith("leader_pid=")).map(l -> Integer.parseInt(l.substring(11).strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("no leader_pid in testbed status:\n" + out));
+    }
+
     static JsonNode http(int leaderPid, int port, String token, String stepsJson) throws Exception {
         return run(List.of("nsenter", "-t", Integer.toString(leaderPid), "-n", "node", "client.mjs", "http",
                 "http://127.0.0.1:" + port + "/mcp", token, stepsJson));

@@ -6,16 +6,13 @@ import dev.berth.repo.DesiredState;
 import dev.berth.repo.RepoUnit;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
+import dev.berth.testing.Draw;
+import dev.berth.testing.Seeded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of plans over random repositories and hosts: a host in any state (fresh, one commit behind,
@@ -43,32 +40,19 @@ class PlannerPropertiesTest {
                     List<Integer> forgottenUnits, List<Integer> drift, List<Integer> unrecordedDependencies) {
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<UnitSpec> unit = Builders.withBuilder(() -> new int[8])
-                .use(Arbitraries.integers().between(0, 9)).in((a, v) -> { a[0] = v; return a; })
-                .use(Arbitraries.integers().between(0, KINDS.length - 1)).in((a, v) -> { a[1] = v; return a; })
-                .use(Arbitraries.integers().between(1, 2)).in((a, v) -> { a[2] = v; return a; })
-                .use(Arbitraries.integers().between(0, 3)).in((a, v) -> { a[3] = v; return a; })
-                .use(Arbitraries.integers().between(0, 2)).in((a, v) -> { a[4] = v; return a; })
-                .use(Arbitraries.integers().between(0, 255)).in((a, v) -> { a[5] = v; return a; })
-                .use(Arbitraries.integers().between(0, 4)).in((a, v) -> { a[6] = v; return a; })
-                .use(Arbitraries.integers().between(0, 5)).in((a, v) -> { a[7] = v; return a; })
-                .build(a -> new UnitSpec(a[0], a[1], a[2], a[3], a[4], a[5], a[6] != 0, a[7] == 0));
-        Arbitrary<List<UnitSpec>> units = unit.list().ofMaxSize(10);
-        return Builders.withBuilder(() -> new Object[6])
-                .use(units).in((s, v) -> { s[0] = v; return s; })
-                .use(Arbitraries.oneOf(units, Arbitraries.just(List.<UnitSpec>of()))).in((s, v) -> { s[1] = v; return s; })
-                .use(Arbitraries.of(true, false)).in((s, v) -> { s[2] = v; return s; })
-                .use(Arbitraries.integers().between(0, 12).list().ofMaxSize(3)).in((s, v) -> { s[3] = v; return s; })
-                .use(Arbitraries.integers().between(0, 6).list().ofMaxSize(30)).in((s, v) -> { s[4] = v; return s; })
-                .use(Arbitraries.integers().between(0, 12).list().ofMaxSize(6)).in((s, v) -> { s[5] = v; return s; })
-                .build(s -> new Scenario(cast(s[0]), cast(s[1]), (Boolean) s[2], cast(s[3]), cast(s[4]), cast(s[5])));
+    /** Each number is drawn from the range jqwik drew it from: names 0-9, kinds, versions 1-2, and so on. */
+    private static UnitSpec unit(Draw d) {
+        return new UnitSpec(d.between(0, 9), d.between(0, KINDS.length - 1), d.between(1, 2), d.between(0, 3),
+                d.between(0, 2), d.between(0, 255), d.between(0, 4) != 0, d.between(0, 5) == 0);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> cast(Object list) {
-        return (List<T>) list;
+    private static List<UnitSpec> units(Draw d) {
+        return d.list(10, PlannerPropertiesTest::unit);
+    }
+
+    private static Scenario scenario(Draw d) {
+        return new Scenario(units(d), d.bool() ? units(d) : List.of(), d.bool(),
+                d.list(3, x -> x.between(0, 12)), d.list(30, x -> x.between(0, 6)), d.list(6, x -> x.between(0, 12)));
     }
 
     private static DesiredState repository(List<UnitSpec> specs, boolean lastIsSelf) {
@@ -179,48 +163,52 @@ class PlannerPropertiesTest {
         return new Host(new AppliedState("desired", files, units), observed);
     }
 
-    @Property(tries = 400)
-    void applyingThePlanLeavesNothingToDo(@ForAll("scenarios") Scenario s) {
-        DesiredState desired = repository(s.desired(), s.lastIsSelf());
-        Host host = host(s);
-        Plan plan = Planner.plan(desired, host.applied(), host.observed());
+    @Test
+    void applyingThePlanLeavesNothingToDo() {
+        Seeded.check(400, PlannerPropertiesTest::scenario, s -> {
+            DesiredState desired = repository(s.desired(), s.lastIsSelf());
+            Host host = host(s);
+            Plan plan = Planner.plan(desired, host.applied(), host.observed());
 
-        Host after = apply(plan, desired, host);
+            Host after = apply(plan, desired, host);
 
-        assertThat(Planner.plan(desired, after.applied(), after.observed()).actions()).isEmpty();
-        // Not just a fixed point of the planner: the host now holds exactly what the repository says.
-        Map<String, String> desiredFiles = new HashMap<>();
-        desired.files().values().forEach(f -> desiredFiles.put(f.target(), f.digest()));
-        assertThat(after.applied().files()).isEqualTo(desiredFiles);
-        assertThat(after.observed()).isEqualTo(desiredFiles);
-        Map<String, AppliedUnit> desiredUnits = new HashMap<>();
-        desired.units().values().forEach(u -> desiredUnits.put(u.fileName(), AppliedStates.recorded(u)));
-        assertThat(after.applied().units()).isEqualTo(desiredUnits);
+            assertThat(Planner.plan(desired, after.applied(), after.observed()).actions()).isEmpty();
+            // Not just a fixed point of the planner: the host now holds exactly what the repository says.
+            Map<String, String> desiredFiles = new HashMap<>();
+            desired.files().values().forEach(f -> desiredFiles.put(f.target(), f.digest()));
+            assertThat(after.applied().files()).isEqualTo(desiredFiles);
+            assertThat(after.observed()).isEqualTo(desiredFiles);
+            Map<String, AppliedUnit> desiredUnits = new HashMap<>();
+            desired.units().values().forEach(u -> desiredUnits.put(u.fileName(), AppliedStates.recorded(u)));
+            assertThat(after.applied().units()).isEqualTo(desiredUnits);
+        });
     }
 
-    @Property(tries = 400)
-    void everyUnitStartsAfterItsDependencies(@ForAll("scenarios") Scenario s) {
-        DesiredState desired = repository(s.desired(), s.lastIsSelf());
-        Host host = host(s);
-        List<Action> actions = Planner.plan(desired, host.applied(), host.observed()).actions();
+    @Test
+    void everyUnitStartsAfterItsDependencies() {
+        Seeded.check(400, PlannerPropertiesTest::scenario, s -> {
+            DesiredState desired = repository(s.desired(), s.lastIsSelf());
+            Host host = host(s);
+            List<Action> actions = Planner.plan(desired, host.applied(), host.observed()).actions();
 
-        Map<String, Integer> startedAt = new HashMap<>();
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            if (a.type() == ActionType.START || a.type() == ActionType.RESTART) {
-                assertThat(startedAt.put(a.unit(), i)).as("started twice: %s", a.unit()).isNull();
-            }
-        }
-        startedAt.forEach((unit, at) -> {
-            for (String dependency : desired.units().get(unit).dependsOn()) {
-                Integer dependencyAt = startedAt.get(dependency);
-                if (dependencyAt != null) {
-                    assertThat(dependencyAt).as("%s before %s", dependency, unit).isLessThan(at);
+            Map<String, Integer> startedAt = new HashMap<>();
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                if (a.type() == ActionType.START || a.type() == ActionType.RESTART) {
+                    assertThat(startedAt.put(a.unit(), i)).as("started twice: %s", a.unit()).isNull();
                 }
             }
-            if (desired.units().get(unit).options().self()) {
-                assertThat(at).as("Berth's own unit last").isEqualTo(actions.size() - 1);
-            }
+            startedAt.forEach((unit, at) -> {
+                for (String dependency : desired.units().get(unit).dependsOn()) {
+                    Integer dependencyAt = startedAt.get(dependency);
+                    if (dependencyAt != null) {
+                        assertThat(dependencyAt).as("%s before %s", dependency, unit).isLessThan(at);
+                    }
+                }
+                if (desired.units().get(unit).options().self()) {
+                    assertThat(at).as("Berth's own unit last").isEqualTo(actions.size() - 1);
+                }
+            });
         });
     }
 
@@ -255,52 +243,56 @@ class PlannerPropertiesTest {
         return stillDesired == null ? List.of() : stillDesired.dependsOn();
     }
 
-    @Property(tries = 400)
-    void everyUnitStopsBeforeTheStoppingUnitsItWasRecordedToDependOn(@ForAll("scenarios") Scenario s) {
-        DesiredState desired = repository(s.desired(), s.lastIsSelf());
-        Host host = host(s);
-        List<Action> actions = Planner.plan(desired, host.applied(), host.observed()).actions();
+    @Test
+    void everyUnitStopsBeforeTheStoppingUnitsItWasRecordedToDependOn() {
+        Seeded.check(400, PlannerPropertiesTest::scenario, s -> {
+            DesiredState desired = repository(s.desired(), s.lastIsSelf());
+            Host host = host(s);
+            List<Action> actions = Planner.plan(desired, host.applied(), host.observed()).actions();
 
-        Map<String, Integer> stoppedAt = new HashMap<>();
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            if (a.type() == ActionType.STOP) {
-                assertThat(stoppedAt.put(a.unit(), i)).as("stopped twice: %s", a.unit()).isNull();
-            }
-        }
-        // A unit whose dependencies were not recorded is ordered by the repository's, and those can close a
-        // cycle with recorded ones (two revisions disagree). No order satisfies a cycle: the planner puts the
-        // units in and behind it last, by kind. The property is about the orders that exist.
-        if (stoppedAt.keySet().stream().anyMatch(u -> reaches(u, u, stoppedAt.keySet(), desired, host.applied()))) {
-            return;
-        }
-        stoppedAt.forEach((unit, at) -> {
-            List<String> recorded = host.applied().units().get(unit).dependsOn();
-            for (String dependency : recorded == null ? List.<String>of() : recorded) {
-                Integer dependencyAt = stoppedAt.get(dependency);
-                if (dependencyAt != null) {
-                    assertThat(at).as("%s stops before %s, which it depended on", unit, dependency).isLessThan(dependencyAt);
+            Map<String, Integer> stoppedAt = new HashMap<>();
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                if (a.type() == ActionType.STOP) {
+                    assertThat(stoppedAt.put(a.unit(), i)).as("stopped twice: %s", a.unit()).isNull();
                 }
             }
+            // A unit whose dependencies were not recorded is ordered by the repository's, and those can close a
+            // cycle with recorded ones (two revisions disagree). No order satisfies a cycle: the planner puts the
+            // units in and behind it last, by kind. The property is about the orders that exist.
+            if (stoppedAt.keySet().stream().anyMatch(u -> reaches(u, u, stoppedAt.keySet(), desired, host.applied()))) {
+                return;
+            }
+            stoppedAt.forEach((unit, at) -> {
+                List<String> recorded = host.applied().units().get(unit).dependsOn();
+                for (String dependency : recorded == null ? List.<String>of() : recorded) {
+                    Integer dependencyAt = stoppedAt.get(dependency);
+                    if (dependencyAt != null) {
+                        assertThat(at).as("%s stops before %s, which it depended on", unit, dependency).isLessThan(dependencyAt);
+                    }
+                }
+            });
         });
     }
 
-    @Property(tries = 400)
-    void phasesComeInOrderWithOneReloadAfterAllFileActions(@ForAll("scenarios") Scenario s) {
-        DesiredState desired = repository(s.desired(), s.lastIsSelf());
-        Host host = host(s);
-        Plan plan = Planner.plan(desired, host.applied(), host.observed());
+    @Test
+    void phasesComeInOrderWithOneReloadAfterAllFileActions() {
+        Seeded.check(400, PlannerPropertiesTest::scenario, s -> {
+            DesiredState desired = repository(s.desired(), s.lastIsSelf());
+            Host host = host(s);
+            Plan plan = Planner.plan(desired, host.applied(), host.observed());
 
-        int phase = 0;
-        for (Action a : plan.actions()) {
-            int p = phaseOf(a.type());
-            assertThat(p).as("%s after phase %d in %s", a, phase, plan.actions()).isGreaterThanOrEqualTo(phase);
-            phase = p;
-        }
-        boolean anyFileAction = !plan.ofType(ActionType.WRITE_FILE).isEmpty()
-                || !plan.ofType(ActionType.REMOVE_FILE).isEmpty();
-        assertThat(plan.ofType(ActionType.DAEMON_RELOAD)).hasSize(anyFileAction ? 1 : 0);
-        assertThat(Planner.plan(desired, host.applied(), host.observed())).isEqualTo(plan);
+            int phase = 0;
+            for (Action a : plan.actions()) {
+                int p = phaseOf(a.type());
+                assertThat(p).as("%s after phase %d in %s", a, phase, plan.actions()).isGreaterThanOrEqualTo(phase);
+                phase = p;
+            }
+            boolean anyFileAction = !plan.ofType(ActionType.WRITE_FILE).isEmpty()
+                    || !plan.ofType(ActionType.REMOVE_FILE).isEmpty();
+            assertThat(plan.ofType(ActionType.DAEMON_RELOAD)).hasSize(anyFileAction ? 1 : 0);
+            assertThat(Planner.plan(desired, host.applied(), host.observed())).isEqualTo(plan);
+        });
     }
 
     private static int phaseOf(ActionType type) {

@@ -2,16 +2,13 @@ package dev.berth.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testing.Draw;
+import dev.berth.testing.Seeded;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 /** Round trips for well-formed models, and robustness of the parser against arbitrary text. */
 class UnitSyntaxPropertiesTest {
@@ -29,33 +26,37 @@ class UnitSyntaxPropertiesTest {
     record SectionShape(String name, List<List<String>> entries) {
     }
 
-    @Property(tries = 300)
-    void printedModelParsesBackToTheSameModel(@ForAll("wellFormedUnits") UnitFile unit) throws Exception {
-        String printed = UnitPrinter.print(unit);
-        UnitFile parsed = UnitParser.parse("round-trip", printed);
-        assertThat(Shape.of(parsed)).isEqualTo(Shape.of(unit));
-        assertThat(UnitPrinter.print(parsed)).isEqualTo(printed);
+    @Test
+    void printedModelParsesBackToTheSameModel() {
+        Seeded.check(300, UnitSyntaxPropertiesTest::wellFormedUnit, unit -> {
+            String printed = UnitPrinter.print(unit);
+            UnitFile parsed = UnitParser.parse("round-trip", printed);
+            assertThat(Shape.of(parsed)).isEqualTo(Shape.of(unit));
+            assertThat(UnitPrinter.print(parsed)).isEqualTo(printed);
+        });
     }
 
-    @Property(tries = 300)
-    void anyModelIsPrintedFaithfullyOrRefused(@ForAll("anyUnits") UnitFile unit) throws Exception {
-        String printed;
-        try {
-            printed = UnitPrinter.print(unit);
-        } catch (IllegalArgumentException refused) {
-            return;
-        }
-        assertThat(Shape.of(UnitParser.parse("round-trip", printed))).isEqualTo(Shape.of(unit));
+    @Test
+    void anyModelIsPrintedFaithfullyOrRefused() {
+        Seeded.check(300, UnitSyntaxPropertiesTest::anyUnit, unit -> {
+            String printed;
+            try {
+                printed = UnitPrinter.print(unit);
+            } catch (IllegalArgumentException refused) {
+                return;
+            }
+            assertThat(Shape.of(UnitParser.parse("round-trip", printed))).isEqualTo(Shape.of(unit));
+        });
     }
 
-    @Property(tries = 500)
-    void fragmentSoupParsesOrFailsWithASyntaxError(@ForAll("fragmentSoup") String text) {
-        parseIsStable(text);
+    @Test
+    void fragmentSoupParsesOrFailsWithASyntaxError() {
+        Seeded.check(500, UnitSyntaxPropertiesTest::fragmentSoup, UnitSyntaxPropertiesTest::parseIsStable);
     }
 
-    @Property(tries = 300)
-    void randomBytesParseOrFailWithASyntaxError(@ForAll @Size(max = 300) byte[] bytes) {
-        parseIsStable(new String(bytes, StandardCharsets.UTF_8));
+    @Test
+    void randomBytesParseOrFailWithASyntaxError() {
+        Seeded.check(300, d -> d.bytes(300), bytes -> parseIsStable(new String(bytes, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -85,46 +86,38 @@ class UnitSyntaxPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> fragmentSoup() {
-        Arbitrary<String> fragment = Arbitraries.of(
-                "[", "]", "=", "\\", "\\\\", "#", ";", "\r", "\n", "\r\n", "\0", " ", "\t", "\f",
-                "[Unit]", "[Container]\n", "Key", "Image=", "After=", "value", "%i", "%%", "\"", "'",
-                "é", "日本", "🚢", "\u2003", "\uFEFF", "\u0085", "\u2028", "\\\n", "# c\n", "X-");
-        return fragment.list().ofMaxSize(60).map(parts -> String.join("", parts));
+    private static final List<String> FRAGMENTS = List.of(
+            "[", "]", "=", "\\", "\\\\", "#", ";", "\r", "\n", "\r\n", "\0", " ", "\t", "\f",
+            "[Unit]", "[Container]\n", "Key", "Image=", "After=", "value", "%i", "%%", "\"", "'",
+            "é", "日本", "🚢", "\u2003", "\uFEFF", "\u0085", "\u2028", "\\\n", "# c\n", "X-");
+
+    private static String fragmentSoup(Draw d) {
+        return String.join("", d.list(60, x -> x.of(FRAGMENTS)));
     }
 
-    @Provide
-    Arbitrary<UnitFile> wellFormedUnits() {
-        Arbitrary<String> sectionName = Arbitraries.strings()
-                .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_. é日")
-                .ofMinLength(1).ofMaxLength(12)
-                .filter(s -> SectionNames.problem(s) == null);
-        Arbitrary<String> key = Arbitraries.strings()
-                .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.@% é")
-                .ofMinLength(1).ofMaxLength(16)
-                .filter(k -> k.equals(UnitParser.stripBlanks(k)) && !k.isEmpty());
-        Arbitrary<String> value = Arbitraries.strings()
-                .withChars("abcXYZ019 \t=#;[]\"'\\%$:/,.-é日🚢\u2003")
-                .ofMaxLength(30)
-                .filter(UnitSyntaxPropertiesTest::isWritableValue);
-        return unitsOf(sectionName, key, value);
+    private static UnitFile wellFormedUnit(Draw d) {
+        Function<Draw, String> sectionName = x -> x.filtered(
+                y -> y.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_. é日", 1, 12),
+                s -> SectionNames.problem(s) == null);
+        Function<Draw, String> key = x -> x.filtered(
+                y -> y.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.@% é", 1, 16),
+                k -> k.equals(UnitParser.stripBlanks(k)) && !k.isEmpty());
+        Function<Draw, String> value = x -> x.filtered(
+                y -> y.string("abcXYZ019 \t=#;[]\"'\\%$:/,.-é日🚢\u2003", 0, 30),
+                UnitSyntaxPropertiesTest::isWritableValue);
+        return unitOf(d, sectionName, key, value);
     }
 
-    @Provide
-    Arbitrary<UnitFile> anyUnits() {
-        Arbitrary<String> text = Arbitraries.strings()
-                .withChars("aZ0 \t=#;[]\"'\\%\r\n\0é\u2003")
-                .ofMaxLength(12);
-        return unitsOf(text, text, text);
+    private static UnitFile anyUnit(Draw d) {
+        Function<Draw, String> text = x -> x.string("aZ0 \t=#;[]\"'\\%\r\n\0é\u2003", 0, 12);
+        return unitOf(d, text, text, text);
     }
 
-    private static Arbitrary<UnitFile> unitsOf(Arbitrary<String> names, Arbitrary<String> keys,
-            Arbitrary<String> values) {
-        Arbitrary<List<List<String>>> entries = Combinators.combine(keys, values)
-                .as((k, v) -> List.of(k, v)).list().ofMaxSize(6);
-        Arbitrary<SectionShape> section = Combinators.combine(names, entries).as(SectionShape::new);
-        return section.list().ofMaxSize(5).map(UnitSyntaxPropertiesTest::toUnit);
+    /** Up to five sections of up to six entries each. */
+    private static UnitFile unitOf(Draw d, Function<Draw, String> names, Function<Draw, String> keys,
+            Function<Draw, String> values) {
+        return toUnit(d.list(5, x -> new SectionShape(names.apply(x),
+                x.list(6, y -> List.of(keys.apply(y), values.apply(y))))));
     }
 
     private static UnitFile toUnit(List<SectionShape> shapes) {

@@ -3,6 +3,8 @@ package dev.berth.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.repo.ValidationLimits;
+import dev.berth.testing.Draw;
+import dev.berth.testing.Seeded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever a repository holds, reading and validating it yields problems, never an exception:
@@ -43,14 +39,26 @@ class ValidationNeverThrowsTest {
             "Memory=99999999999999999999g", "CPUs=0.0", "Environment==x", "ReadOnly=", "Network=host", "AllowTools=",
             "Timeout=1w", "{\"version\": 1, \"servers\": {\"tools\": {\"a\": 1}}}");
 
-    @Property(tries = 100)
-    void randomRepositoriesOnlyYieldProblems(@ForAll("repositories") List<Tuple.Tuple2<String, byte[]>> files) throws IOException {
+    /** A file of the repository: its path, and what it holds. */
+    record RepoFile(String path, byte[] content) {
+        @Override
+        public String toString() {
+            return path + "=" + Seeded.text(content);
+        }
+    }
+
+    @Test
+    void randomRepositoriesOnlyYieldProblems() {
+        Seeded.check(100, ValidationNeverThrowsTest::repository, ValidationNeverThrowsTest::onlyProblems);
+    }
+
+    private static void onlyProblems(List<RepoFile> files) throws IOException {
         Path root = Files.createTempDirectory("berth-fuzz");
         try {
             for (var f : files) {
-                Path p = root.resolve(f.get1());
+                Path p = root.resolve(f.path());
                 Files.createDirectories(p.getParent());
-                Files.write(p, f.get2());
+                Files.write(p, f.content());
             }
             ValidationReport report = new RepositoryValidator(new ValidationLimits(4096, 8192), QuadletGenerator.NONE).validate(root);
             assertThat(report.problems()).allSatisfy(p -> {
@@ -67,13 +75,15 @@ class ValidationNeverThrowsTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Tuple.Tuple2<String, byte[]>>> repositories() {
-        Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<byte[]> unitLike = Arbitraries.of(LINES).list().ofMaxSize(25)
-                .map(l -> String.join("\n", l).getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> content = Arbitraries.frequencyOf(Tuple.of(1, randomBytes), Tuple.of(4, unitLike));
-        return Combinators.combine(Arbitraries.of(NAMES), content).as(Tuple::of).list().ofMaxSize(12)
-                .uniqueElements(Tuple.Tuple2::get1);
+    /** Up to twelve files with distinct names; one in five holds random bytes, the rest unit-like lines. */
+    private static List<RepoFile> repository(Draw d) {
+        return d.uniqueList(12, x -> new RepoFile(x.of(NAMES), content(x)), RepoFile::path);
+    }
+
+    private static byte[] content(Draw d) {
+        if (d.oneIn(5)) {
+            return d.bytes(300);
+        }
+        return String.join("\n", d.list(25, x -> x.of(LINES))).getBytes(StandardCharsets.UTF_8);
     }
 }
