@@ -232,6 +232,20 @@ class DeployerTest {
     }
 
     @Test
+    void berthsOwnUnitIsEnabledLikeAnyUnitWithAnInstallSectionAndRestartedLast() throws Exception {
+        repo.write("berth.service", "[Service]\nExecStart=/opt/berth/berth run\n[Install]\nWantedBy=default.target\n"
+                + "[X-Berth]\nSelf=true\n").commit("berth manages itself");
+
+        assertThat(deployer.init(config()).ok()).isTrue();
+
+        // enabled, or the daemon does not come back after a reboot (a rootless one: when the user manager starts)
+        List<String> calls = systemd.takeCalls();
+        assertThat(calls).containsSubsequence("enable berth.service", "restart --no-block berth.service")
+                .doesNotContain("start berth.service", "restart berth.service");
+        assertThat(calls).last().as("restarted last").isEqualTo("restart --no-block berth.service");
+    }
+
+    @Test
     void initTwiceIsRefusedWithWhatToDo() throws Exception {
         deployer.init(config());
         assertThatThrownBy(() -> deployer.init(config())).hasMessageContaining("berth switch");
