@@ -207,7 +207,7 @@ public final class Applier {
         }
         for (RepoUnit u : started) {
             UnitStatus s = systemd.status(u.systemdName());
-            if (s.isFailed()) {
+            if (s.isFailedOrFailing()) {
                 failures.add(failure(u, u.systemdName() + " failed right after it started (" + s.result() + ")"));
                 continue;
             }

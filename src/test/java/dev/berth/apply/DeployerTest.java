@@ -154,6 +154,20 @@ class DeployerTest {
     }
 
     @Test
+    void aUnitStillStoppingAfterItsRunFailedCountsAsFailedWhenLookedAtAgain() throws Exception {
+        // seen with rootless Podman on a loaded host: the container exited 3 a second after its start job
+        // succeeded, and systemd was still removing it (ExecStopPost=) when Berth looked again
+        systemd.failingLater.put("db.service", new dev.berth.host.UnitStatus("deactivating", "stop-post", "exit-code", "loaded"));
+
+        SyncOutcome out = deployer.init(config());
+
+        assertThat(out.ok()).isFalse();
+        assertThat(out.report().failedUnits()).singleElement().extracting(dev.berth.state.UnitFailure::message)
+                .isEqualTo("db.service failed right after it started (exit-code)");
+        assertThat(store.applied().commit()).isNull();
+    }
+
+    @Test
     void anInvalidCommitIsNeverAppliedAndTheErrorNamesFileAndLine() throws Exception {
         deployer.init(config());
         String good = store.applied().commit();
