@@ -36,7 +36,7 @@ class RootlessIT {
     @AfterEach
     void cleanUp() throws Exception {
         tester.berth("prune", "-q");
-        tester.run("podman secret rm " + SECRET + "; rm -f " + STATE + AgeIdentity.FILE_NAME);
+        tester.run("podman secret rm " + SECRET + "; rm -rf " + STATE);   // the key, and the lock file prune leaves
         if (repo != null) {
             repo.close();
         }
