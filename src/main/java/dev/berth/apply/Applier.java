@@ -172,15 +172,18 @@ public final class Applier {
                 continue;
             }
             RepoUnit u = desired.units().get(a.unit());
-            if (u.options().self()) {
-                selfRestart = a;
-                continue;
-            }
             String verb = a.type() == ActionType.START ? "start" : "restart";
-            progress.step(verb + " " + a.subject() + "  (" + a.reason() + ")");
+            if (!u.options().self()) {
+                progress.step(verb + " " + a.subject() + "  (" + a.reason() + ")");
+            }
             try {
                 if (!u.name().kind().isQuadlet() && u.unit().hasSection("Install")) {
                     systemd.enable(a.subject());
+                }
+                if (u.options().self()) {
+                    // enabled like any unit (or Berth would not come back after a reboot), restarted last
+                    selfRestart = a;
+                    continue;
                 }
                 if (a.type() == ActionType.START) {
                     systemd.start(a.subject(), u.options().healthTimeout());
@@ -204,7 +207,7 @@ public final class Applier {
         }
         for (RepoUnit u : started) {
             UnitStatus s = systemd.status(u.systemdName());
-            if (s.isFailed()) {
+            if (s.isFailedOrFailing()) {
                 failures.add(failure(u, u.systemdName() + " failed right after it started (" + s.result() + ")"));
                 continue;
             }

@@ -20,6 +20,14 @@ public record UnitStatus(String activeState, String subState, String result, Str
         return "failed".equals(activeState);
     }
 
+    /**
+     * Failed, or on its way there: its run ended in failure and systemd is still running its stop commands
+     * (a quadlet's {@code ExecStopPost=podman rm}, which takes a while under rootless Podman).
+     */
+    public boolean isFailedOrFailing() {
+        return isFailed() || "deactivating".equals(activeState) && !"success".equals(result);
+    }
+
     /** A oneshot without RemainAfterExit (a .build, a timer's job) that ran and succeeded. */
     public boolean finishedSuccessfully() {
         return "inactive".equals(activeState) && "success".equals(result);

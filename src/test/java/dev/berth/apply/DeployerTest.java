@@ -157,6 +157,20 @@ class DeployerTest {
     }
 
     @Test
+    void aUnitStillStoppingAfterItsRunFailedCountsAsFailedWhenLookedAtAgain() throws Exception {
+        // seen with rootless Podman on a loaded host: the container exited 3 a second after its start job
+        // succeeded, and systemd was still removing it (ExecStopPost=) when Berth looked again
+        systemd.failingLater.put("db.service", new dev.berth.host.UnitStatus("deactivating", "stop-post", "exit-code", "loaded"));
+
+        SyncOutcome out = deployer.init(config());
+
+        assertThat(out.ok()).isFalse();
+        assertThat(out.report().failedUnits()).singleElement().extracting(dev.berth.state.UnitFailure::message)
+                .isEqualTo("db.service failed right after it started (exit-code)");
+        assertThat(store.applied().commit()).isNull();
+    }
+
+    @Test
     void anInvalidCommitIsNeverAppliedAndTheErrorNamesFileAndLine() throws Exception {
         deployer.init(config());
         String good = store.applied().commit();
@@ -232,6 +246,20 @@ class DeployerTest {
         SyncOutcome next = deployer.run(SyncOptions.apply("sync"));
         assertThat(next.commit()).isEqualTo(third).isNotEqualTo(second);
         assertThat(store.config().pinnedCommit()).isNull();
+    }
+
+    @Test
+    void berthsOwnUnitIsEnabledLikeAnyUnitWithAnInstallSectionAndRestartedLast() throws Exception {
+        repo.write("berth.service", "[Service]\nExecStart=/opt/berth/berth run\n[Install]\nWantedBy=default.target\n"
+                + "[X-Berth]\nSelf=true\n").commit("berth manages itself");
+
+        assertThat(deployer.init(config()).ok()).isTrue();
+
+        // enabled, or the daemon does not come back after a reboot (a rootless one: when the user manager starts)
+        List<String> calls = systemd.takeCalls();
+        assertThat(calls).containsSubsequence("enable berth.service", "restart --no-block berth.service")
+                .doesNotContain("start berth.service", "restart berth.service");
+        assertThat(calls).last().as("restarted last").isEqualTo("restart --no-block berth.service");
     }
 
     @Test

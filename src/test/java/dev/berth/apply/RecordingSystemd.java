@@ -17,6 +17,9 @@ public final class RecordingSystemd implements Systemd {
     final List<String> calls = new ArrayList<>();
     final Set<String> failing = new HashSet<>();
     private final Set<String> active = new HashSet<>();
+    /** Units whose run fails a moment after their start job succeeded: the first look sees them active, later ones this. */
+    final java.util.Map<String, UnitStatus> failingLater = new java.util.HashMap<>();
+    private final Set<String> lookedAtSinceStart = new HashSet<>();
 
     @Override
     public void daemonReload() {
@@ -35,6 +38,7 @@ public final class RecordingSystemd implements Systemd {
 
     private void run(String verb, String unit) throws HostException {
         calls.add(verb + " " + unit);
+        lookedAtSinceStart.remove(unit);
         if (failing.contains(unit)) {
             active.remove(unit);
             throw new HostException(verb + " " + unit + " failed: Job for " + unit + " failed");
@@ -70,6 +74,9 @@ public final class RecordingSystemd implements Systemd {
 
     @Override
     public UnitStatus status(String unit) {
+        if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
+            return failingLater.get(unit);
+        }
         return active.contains(unit) ? new UnitStatus("active", "running", "success", "loaded")
                 : new UnitStatus(failing.contains(unit) ? "failed" : "inactive", "dead", "exit-code", "loaded");
     }
