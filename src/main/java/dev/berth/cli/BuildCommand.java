@@ -57,7 +57,7 @@ final class BuildCommand extends HostCommand {
             o.println("no .build units are deployed on this host");
             return 0;
         }
-        ImageBuilds images = new ImageBuilds(w.runner, new CleanEnvironmentRunner());
+        ImageBuilds images = new ImageBuilds(w.podman, new CleanEnvironmentRunner());
         int exit = 0;
         for (PodmanBuild b : chosen) {
             if (verify) {

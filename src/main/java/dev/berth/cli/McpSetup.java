@@ -22,7 +22,7 @@ final class McpSetup {
      */
     static BerthMcpServer server(Wiring w, Deployments deployments, boolean allowWrite, List<String> allow, List<String> deny,
                                  WriteLog log, boolean downstream, boolean reportStatus) {
-        McpBackend backend = new McpBackend(w.layout, w.store, w.systemd, w.runner, w.status(), deployments);
+        McpBackend backend = new McpBackend(w.layout, w.store, w.systemd, w.podman, w.status(), deployments);
         ToolPolicy policy = new ToolPolicy(allowWrite, Set.copyOf(allow), Set.copyOf(deny));
         String v = Main.class.getPackage().getImplementationVersion();
         McpGateway gateway = null;

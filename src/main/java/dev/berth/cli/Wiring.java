@@ -10,6 +10,7 @@ import dev.berth.apply.Progress;
 import dev.berth.apply.Pruner;
 import dev.berth.apply.RepositoryLoader;
 import dev.berth.host.HostLayout;
+import dev.berth.host.PodmanCli;
 import dev.berth.host.PodmanContainerHealth;
 import dev.berth.host.ProcessRunner;
 import dev.berth.host.SystemctlSystemd;
@@ -30,6 +31,7 @@ final class Wiring {
     final HostLayout layout;
     final StateStore store;
     final ProcessRunner runner = new ProcessRunner();
+    final PodmanCli podman = new PodmanCli(runner);
     final Systemd systemd;
     final RepositoryLoader loader;
     /** Set by {@code berth plan --host}: plan as that host instead of this one. */
@@ -65,12 +67,12 @@ final class Wiring {
 
     Deployer deployer(Progress to) {
         return new Deployer(layout, store, systemd, loader, to, Clock.systemUTC(), Applier.DEFAULT_SETTLE, builds(),
-                new PodmanHealthGate(runner, HEALTH_POLL))
-                .withSecrets(new dev.berth.secret.RepositorySecrets(layout.stateDir(), new dev.berth.secret.PodmanSecretCli(runner)));
+                new PodmanHealthGate(podman, HEALTH_POLL))
+                .withSecrets(new dev.berth.secret.RepositorySecrets(layout.stateDir(), podman));
     }
 
     ReproducibleBuilds builds() {
-        return new ReproducibleBuilds(runner, new CleanEnvironmentRunner(), layout.rootless());
+        return new ReproducibleBuilds(runner, podman, new CleanEnvironmentRunner(), layout.rootless());
     }
 
     SafetyStore safety() {
@@ -82,7 +84,7 @@ final class Wiring {
     }
 
     StatusCollector status() {
-        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(runner),
-                new BuildStatusCollector(layout, runner)::collect);
+        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(podman),
+                new BuildStatusCollector(layout, podman)::collect);
     }
 }

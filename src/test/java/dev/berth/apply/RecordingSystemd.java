@@ -84,4 +84,9 @@ final class RecordingSystemd implements Systemd {
         calls.clear();
         return out;
     }
+
+    @Override
+    public java.util.Optional<String> unitText(String unit) {
+        return java.util.Optional.empty();
+    }
 }
