@@ -14,6 +14,8 @@ import dev.berth.desired.TargetedRepositoryLoader;
 import dev.berth.fleet.HostIdentity;
 import dev.berth.fleet.LocalHost;
 import dev.berth.host.HostLayout;
+import dev.berth.host.Podman;
+import dev.berth.host.PodmanCli;
 import dev.berth.host.PodmanContainerHealth;
 import dev.berth.host.ProcessRunner;
 import dev.berth.host.SystemctlSystemd;
@@ -22,7 +24,6 @@ import dev.berth.pipeline.Deployer;
 import dev.berth.pipeline.Parts;
 import dev.berth.pipeline.Pipeline;
 import dev.berth.pipeline.SyncOptions;
-import dev.berth.secret.PodmanSecretCli;
 import dev.berth.secret.RepositorySecrets;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
@@ -54,6 +55,7 @@ public final class Berth {
     private final HostLayout layout;
     private final StateStore store;
     private final ProcessRunner runner = new ProcessRunner();
+    private final PodmanCli podman = new PodmanCli(runner);
     private final Systemd systemd;
     private final RepositoryLoader checkedLoader = new CheckedRepositoryLoader();
     private final HostAccess access;
@@ -85,6 +87,11 @@ public final class Berth {
 
     public Systemd systemd() {
         return systemd;
+    }
+
+    /** Podman on this host, as the current user's (root's storage, or the user's own). */
+    public Podman podman() {
+        return podman;
     }
 
     public ProcessRunner runner() {
@@ -227,7 +234,7 @@ public final class Berth {
 
     Deployer deployer(Progress progress, RepositoryLoader loader) {
         return new Deployer(new Parts(layout, store, systemd, loader, progress, Clock.systemUTC(), Applier.DEFAULT_SETTLE,
-                builds(), new PodmanHealthGate(runner, HEALTH_POLL), new RepositorySecrets(layout.stateDir(), new PodmanSecretCli(runner))),
+                builds(), new PodmanHealthGate(podman, HEALTH_POLL), new RepositorySecrets(layout.stateDir(), podman)),
                 Pipeline.standard());
     }
 
@@ -236,12 +243,12 @@ public final class Berth {
     }
 
     ReproducibleBuilds builds() {
-        return new ReproducibleBuilds(runner, new CleanEnvironmentRunner(), layout.rootless());
+        return new ReproducibleBuilds(runner, podman, new CleanEnvironmentRunner(), layout.rootless());
     }
 
     public StatusCollector statusCollector() {
-        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(runner),
-                new BuildStatusCollector(layout, runner)::collect);
+        return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(podman),
+                new BuildStatusCollector(layout, podman)::collect);
     }
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {

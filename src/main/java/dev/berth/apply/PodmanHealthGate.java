@@ -1,11 +1,10 @@
 package dev.berth.apply;
 
-import dev.berth.host.ProcessResult;
-import dev.berth.host.ProcessRunner;
+import dev.berth.host.HealthCheckRun;
+import dev.berth.host.PodmanHealthChecks;
 import dev.berth.repo.RepoUnit;
 import dev.berth.unit.UnitKind;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,14 +15,13 @@ import java.util.Optional;
  * Podman's timer, gives an answer as soon as the container is ready whatever its {@code HealthInterval}.
  */
 public final class PodmanHealthGate implements HealthGate {
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_OUTPUT = 300;
 
-    private final ProcessRunner runner;
+    private final PodmanHealthChecks podman;
     private final Duration pollEvery;
 
-    public PodmanHealthGate(ProcessRunner runner, Duration pollEvery) {
-        this.runner = runner;
+    public PodmanHealthGate(PodmanHealthChecks podman, Duration pollEvery) {
+        this.podman = podman;
         this.pollEvery = pollEvery;
     }
 
@@ -58,17 +56,15 @@ public final class PodmanHealthGate implements HealthGate {
 
     /** @return null when the check passed, else what the last attempt said */
     private String checkOnce(String systemdUnit) {
-        ProcessResult ps = runner.run(List.of("podman", "ps", "-q", "--no-trunc",
-                "--filter", "label=PODMAN_SYSTEMD_UNIT=" + systemdUnit), COMMAND_TIMEOUT);
-        String id = ps.ok() ? ps.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(null) : null;
-        if (id == null) {
+        Optional<String> id = podman.runningContainerOf(systemdUnit);
+        if (id.isEmpty()) {
             return "no running container for " + systemdUnit;
         }
-        ProcessResult check = runner.run(List.of("podman", "healthcheck", "run", id), COMMAND_TIMEOUT);
-        if (check.ok()) {
+        HealthCheckRun check = podman.runHealthCheck(id.get());
+        if (check.passed()) {
             return null;
         }
-        String said = (check.stdout() + " " + check.stderr()).strip().replaceAll("\\s+", " ");
+        String said = check.said().strip().replaceAll("\\s+", " ");
         if (said.length() > MAX_OUTPUT) {
             said = said.substring(0, MAX_OUTPUT) + "...";
         }

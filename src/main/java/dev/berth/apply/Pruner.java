@@ -1,8 +1,10 @@
 package dev.berth.apply;
 
 import dev.berth.desired.RepositoryLoader;
+import dev.berth.host.HostException;
 import dev.berth.host.HostLayout;
-import dev.berth.host.ProcessResult;
+import dev.berth.host.Podman;
+import dev.berth.host.PodmanCli;
 import dev.berth.host.ProcessRunner;
 import dev.berth.host.Systemd;
 import dev.berth.plan.Plan;
@@ -15,7 +17,6 @@ import dev.berth.unit.UnitKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,16 +52,17 @@ public final class Pruner {
         new Applier(layout, systemd, store, progress, Applier.DEFAULT_SETTLE).apply(plan, DesiredState.empty(), applied, checkout, null);
 
         List<String> failures = new ArrayList<>();
+        Podman podman = new PodmanCli(runner);
         for (RepoUnit u : deployed.units().values()) {
             if (volumes && u.name().kind() == UnitKind.VOLUME) {
                 String name = u.unit().value("Volume", "VolumeName").orElse("systemd-" + u.name().prefix());
-                remove(List.of("podman", "volume", "rm", "--force", name), "volume " + name, failures);
+                remove(() -> podman.removeVolume(name), "volume " + name, failures);
             }
             if (images && u.name().kind() == UnitKind.IMAGE) {
-                u.unit().value("Image", "Image").ifPresent(i -> remove(List.of("podman", "rmi", "--force", i), "image " + i, failures));
+                u.unit().value("Image", "Image").ifPresent(i -> remove(() -> podman.removeImage(i), "image " + i, failures));
             }
             if (images && u.name().kind() == UnitKind.BUILD) {
-                u.unit().value("Build", "ImageTag").ifPresent(i -> remove(List.of("podman", "rmi", "--force", i), "image " + i, failures));
+                u.unit().value("Build", "ImageTag").ifPresent(i -> remove(() -> podman.removeImage(i), "image " + i, failures));
             }
         }
         try (var left = Files.list(layout.quadletDir())) {
@@ -71,7 +73,7 @@ public final class Pruner {
             // nothing was ever installed
         }
         try {
-            new dev.berth.secret.RepositorySecrets(layout.stateDir(), new dev.berth.secret.PodmanSecretCli(runner)).removeAll(progress::step);
+            new dev.berth.secret.RepositorySecrets(layout.stateDir(), podman).removeAll(progress::step);
         } catch (dev.berth.secret.SecretException e) {
             failures.add(e.getMessage());
         }
@@ -82,11 +84,16 @@ public final class Pruner {
         }
     }
 
-    private void remove(List<String> command, String what, List<String> failures) {
+    private interface Removal {
+        void run() throws HostException;
+    }
+
+    private void remove(Removal removal, String what, List<String> failures) {
         progress.step("remove " + what);
-        ProcessResult r = runner.run(command, Duration.ofMinutes(2));
-        if (!r.ok() && !r.message().contains("no such")) {
-            failures.add(what + ": " + r.message());
+        try {
+            removal.run();
+        } catch (HostException e) {
+            failures.add(what + ": " + e.getMessage());
         }
     }
 }

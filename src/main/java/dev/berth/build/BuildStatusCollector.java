@@ -1,7 +1,7 @@
 package dev.berth.build;
 
 import dev.berth.host.HostLayout;
-import dev.berth.host.ProcessRunner;
+import dev.berth.host.PodmanImages;
 import dev.berth.state.AppliedState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,9 @@ public final class BuildStatusCollector {
     private final HostLayout layout;
     private final ImageBuilds images;
 
-    public BuildStatusCollector(HostLayout layout, ProcessRunner runner) {
+    public BuildStatusCollector(HostLayout layout, PodmanImages podman) {
         this.layout = layout;
-        this.images = new ImageBuilds(runner, new CleanEnvironmentRunner());
+        this.images = new ImageBuilds(podman, new CleanEnvironmentRunner());
     }
 
     public List<BuildStatus> collect(AppliedState applied) {

@@ -1,8 +1,9 @@
 package dev.berth.build;
 
 import dev.berth.host.FileTrees;
+import dev.berth.host.HostException;
+import dev.berth.host.PodmanImages;
 import dev.berth.host.ProcessResult;
-import dev.berth.host.ProcessRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,11 +18,12 @@ import java.util.Optional;
 public final class ImageBuilds {
     private static final Duration PODMAN_TIMEOUT = Duration.ofMinutes(10);
 
-    private final ProcessRunner runner;
+    private final PodmanImages podman;
     private final CleanEnvironmentRunner builds;
 
-    public ImageBuilds(ProcessRunner runner, CleanEnvironmentRunner builds) {
-        this.runner = runner;
+    /** @param builds runs the builds and pushes, in the clean environment a build needs */
+    public ImageBuilds(PodmanImages podman, CleanEnvironmentRunner builds) {
+        this.podman = podman;
         this.builds = builds;
     }
 
@@ -47,12 +49,7 @@ public final class ImageBuilds {
 
     /** The local image's ID and manifest digest, if there is one. */
     public Optional<Image> inspect(String tag) {
-        ProcessResult r = runner.run(List.of("podman", "image", "inspect", "--format", "{{.Id}} {{.Digest}}", tag), Duration.ofSeconds(30));
-        if (!r.ok()) {
-            return Optional.empty();
-        }
-        String[] parts = r.stdout().strip().split("\\s+");
-        return Optional.of(new Image(tag, parts[0], parts.length > 1 ? parts[1] : ""));
+        return podman.inspectImage(tag).map(i -> new Image(tag, i.id(), i.digest()));
     }
 
     public Verification verify(PodmanBuild cmd) throws BuildException {
@@ -80,7 +77,11 @@ public final class ImageBuilds {
             throw new BuildException(cmd.unit() + ": cannot read the pushed images: " + e.getMessage(), e);
         } finally {
             for (String tag : tags) {
-                runner.run(List.of("podman", "rmi", "--force", tag), Duration.ofMinutes(1));
+                try {
+                    podman.removeImage(tag);
+                } catch (HostException ignored) {
+                    // a leftover scratch tag is harmless: the next verify replaces it
+                }
             }
             try {
                 FileTrees.deleteRecursively(work);

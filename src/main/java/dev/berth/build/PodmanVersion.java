@@ -1,12 +1,7 @@
 package dev.berth.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.host.ProcessResult;
-import dev.berth.host.ProcessRunner;
-import dev.berth.state.StateStore;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
+import dev.berth.host.HostException;
+import dev.berth.host.PodmanImages;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,16 +17,13 @@ public record PodmanVersion(int major, int minor, String text) {
         return new PodmanVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), text.strip());
     }
 
-    /** Asks {@code podman version --format json} for the client version. */
-    public static PodmanVersion detect(ProcessRunner runner) throws BuildException {
-        ProcessResult r = runner.run(List.of("podman", "version", "--format", "json"), Duration.ofSeconds(30));
-        if (!r.ok()) {
-            throw new BuildException("cannot ask Podman for its version ('podman version --format json'): " + r.message());
-        }
+    /** Asks the installed Podman for its client version. */
+    public static PodmanVersion detect(PodmanImages podman) throws BuildException {
         try {
-            JsonNode client = StateStore.json().readTree(r.stdout()).path("Client").path("Version");
-            return parse(client.asText());
-        } catch (IOException | IllegalArgumentException e) {
+            return parse(podman.clientVersion());
+        } catch (HostException e) {
+            throw new BuildException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw new BuildException("cannot read the output of 'podman version --format json': " + e.getMessage(), e);
         }
     }

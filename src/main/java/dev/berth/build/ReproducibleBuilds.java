@@ -3,6 +3,7 @@ package dev.berth.build;
 import dev.berth.git.ChangeHistory;
 import dev.berth.git.GitException;
 import dev.berth.git.LastChange;
+import dev.berth.host.PodmanImages;
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;
 import dev.berth.plan.Action;
@@ -28,13 +29,16 @@ public final class ReproducibleBuilds implements BuildStep {
     private static final int CACHE_LIMIT = 4096;
 
     private final ProcessRunner runner;
+    private final PodmanImages podman;
     private final CleanEnvironmentRunner builds;
     private final boolean rootless;
     /** commit, sub-path and input paths → last change: the daemon asks the same question every interval. */
     private final Map<String, LastChange> epochCache = new HashMap<>();
 
-    public ReproducibleBuilds(ProcessRunner runner, CleanEnvironmentRunner builds, boolean rootless) {
+    /** @param runner runs quadlet's generator, which gives each build's command line */
+    public ReproducibleBuilds(ProcessRunner runner, PodmanImages podman, CleanEnvironmentRunner builds, boolean rootless) {
         this.runner = runner;
+        this.podman = podman;
         this.builds = builds;
         this.rootless = rootless;
     }
@@ -45,15 +49,15 @@ public final class ReproducibleBuilds implements BuildStep {
         if (buildUnits.isEmpty()) {
             return desired;
         }
-        PodmanVersion podman = PodmanVersion.detect(runner);
-        TimestampMode mode = TimestampMode.forPodman(podman);
+        PodmanVersion version = PodmanVersion.detect(podman);
+        TimestampMode mode = TimestampMode.forPodman(version);
         Map<String, BuildEpoch> epochs = new HashMap<>();
         try (ChangeHistory history = ChangeHistory.open(source.cloneDir())) {
             for (RepoUnit build : buildUnits) {
                 List<String> inputs = BuildEpochs.inputsOf(build);
                 LastChange change = lastChange(history, source, inputs);
                 String tag = build.unit().value("Build", "ImageTag").orElse(null);
-                epochs.put(build.fileName(), new BuildEpoch(build.fileName(), tag, change, mode, podman.text()));
+                epochs.put(build.fileName(), new BuildEpoch(build.fileName(), tag, change, mode, version.text()));
             }
         } catch (GitException e) {
             throw new BuildException("cannot find when the builds' inputs last changed: " + e.getMessage(), e);

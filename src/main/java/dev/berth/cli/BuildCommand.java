@@ -57,7 +57,7 @@ final class BuildCommand extends HostCommand {
             o.println("no .build units are deployed on this host");
             return 0;
         }
-        ImageBuilds images = new ImageBuilds(berth.runner(), new CleanEnvironmentRunner());
+        ImageBuilds images = new ImageBuilds(berth.podman(), new CleanEnvironmentRunner());
         int exit = 0;
         for (PodmanBuild b : chosen) {
             if (verify) {

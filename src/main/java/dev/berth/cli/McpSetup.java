@@ -23,7 +23,7 @@ final class McpSetup {
      */
     static BerthMcpServer server(Berth berth, boolean allowWrite, List<String> allow, List<String> deny,
                                  WriteLog log, boolean downstream, boolean reportStatus) {
-        McpBackend backend = new McpBackend(berth.layout(), berth.store(), berth.systemd(), berth.runner(),
+        McpBackend backend = new McpBackend(berth.layout(), berth.store(), berth.systemd(), berth.podman(),
                 berth.statusCollector(), new LibraryDeployments(berth));
         ToolPolicy policy = new ToolPolicy(allowWrite, Set.copyOf(allow), Set.copyOf(deny));
         String v = Main.class.getPackage().getImplementationVersion();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Talks to systemd through {@code systemctl}: a blocking {@code systemctl start} returns only when the
@@ -120,6 +121,12 @@ public final class SystemctlSystemd implements Systemd {
             }
         }
         return new UnitStatus(active, sub, result, load);
+    }
+
+    @Override
+    public Optional<String> unitText(String unit) {
+        ProcessResult r = runner.run(onUnit("cat", unit, "--no-pager"), Duration.ofSeconds(15));
+        return r.ok() ? Optional.of(r.stdout()) : Optional.empty();
     }
 
     @Override

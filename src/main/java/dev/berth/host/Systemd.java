@@ -28,6 +28,9 @@ public interface Systemd {
 
     UnitStatus status(String unit);
 
+    /** The unit's definition as systemd loaded it, drop-ins included ({@code systemctl cat}); empty when systemd does not know it. */
+    java.util.Optional<String> unitText(String unit);
+
     /** The last {@code lines} journal lines of a unit, oldest first (empty when unavailable). */
     List<String> journal(String unit, int lines);
 }

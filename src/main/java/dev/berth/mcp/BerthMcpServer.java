@@ -52,7 +52,7 @@ public final class BerthMcpServer implements AutoCloseable {
         this.deploymentTools = new DeploymentTools(backend);
         List<ToolSpec> all = new ArrayList<>(deploymentTools.all());
         all.addAll(new UnitTools(backend).all());
-        all.addAll(new PodmanTools(new Podman(backend.runner())).all());
+        all.addAll(new PodmanTools(backend.podman()).all());
         this.tools = List.copyOf(all);
         Set<String> unknown = policy.unknownNames(toolNames());
         unknown.removeIf(McpGateway::isDownstreamName); // downstream tools come and go; they are checked when served

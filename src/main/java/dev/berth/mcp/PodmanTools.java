@@ -9,10 +9,13 @@ import static dev.berth.mcp.JsonSchemas.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
+import dev.berth.host.HostException;
+import dev.berth.host.PodmanInventory;
+import dev.berth.host.PodmanListing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The host's containers, images, volumes and networks as Podman reports them. Only fixed podman
@@ -21,32 +24,44 @@ import java.util.Map;
 final class PodmanTools {
     /** More than any sane host has; keeps one answer bounded. */
     static final int MAX_ITEMS = 500;
-    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Podman podman;
+    private final PodmanInventory podman;
 
-    PodmanTools(Podman podman) {
+    PodmanTools(PodmanInventory podman) {
         this.podman = podman;
+    }
+
+    /** A question to Podman; its failure is the tool's, with Podman's words. */
+    private interface Ask<T> {
+        T of(PodmanInventory podman) throws HostException;
+    }
+
+    private <T> T ask(Ask<T> question) throws ToolFailure {
+        try {
+            return question.of(podman);
+        } catch (HostException e) {
+            throw new ToolFailure(e.getMessage(), e);
+        }
     }
 
     List<ToolSpec> all() {
         return List.of(
                 listing("container_list", "List containers", "All containers on this host (running and stopped), as 'podman ps --all'.",
-                        "containers", List.of("ps", "--all", "--format", "json")),
+                        "containers", PodmanListing.CONTAINERS),
                 inspect(), logs(), stats(),
                 listing("image_list", "List images", "Images in local storage, as 'podman images'.", "images",
-                        List.of("images", "--format", "json")),
+                        PodmanListing.IMAGES),
                 pull(),
                 listing("volume_list", "List volumes", "Podman volumes, as 'podman volume ls'.", "volumes",
-                        List.of("volume", "ls", "--format", "json")),
+                        PodmanListing.VOLUMES),
                 listing("network_list", "List networks", "Podman networks, as 'podman network ls'.", "networks",
-                        List.of("network", "ls", "--format", "json")));
+                        PodmanListing.NETWORKS));
     }
 
-    private ToolSpec listing(String name, String title, String description, String key, List<String> command) {
+    private ToolSpec listing(String name, String title, String description, String key, PodmanListing kind) {
         return new ToolSpec(name, title, description, noArguments(),
                 object(List.of(key), key, arrayOf(anyObject("as podman reports it"), "at most " + MAX_ITEMS)),
-                Hints.READ, args -> Map.of(key, bounded(podman.json(command))));
+                Hints.READ, args -> Map.of(key, bounded(ask(p -> p.list(kind)))));
     }
 
     private static Object bounded(JsonNode node) {
@@ -71,7 +86,8 @@ final class PodmanTools {
                         + " its command lines, and labels and annotations whose key looks like a secret's; podman secrets by name only.",
                 CONTAINER_ARG, object(List.of("container"), "container", anyObject("podman's inspect document")),
                 Hints.READ, args -> {
-                    JsonNode doc = podman.json(List.of("container", "inspect", "--", args.name("container")));
+                    String container = args.name("container");
+                    JsonNode doc = ask(p -> p.inspectContainer(container));
                     JsonNode first = doc.isArray() && !doc.isEmpty() ? doc.get(0) : doc;
                     if (first instanceof ObjectNode o) {
                         hideEnvironmentValues(o);
@@ -93,7 +109,8 @@ final class PodmanTools {
                         "lines", arrayOf(string("log line"), "last lines")),
                 Hints.READ, args -> {
                     String c = args.name("container");
-                    return Map.of("container", c, "lines", podman.logs(c, args.integer("lines", 50, 1, UnitTools.MAX_LOG_LINES)));
+                    int lines = args.integer("lines", 50, 1, UnitTools.MAX_LOG_LINES);
+                    return Map.of("container", c, "lines", ask(p -> p.logs(c, lines)));
                 });
     }
 
@@ -104,12 +121,9 @@ final class PodmanTools {
                 object(List.of(), "container", string("container name or id (default: all running)")),
                 object(List.of("stats"), "stats", arrayOf(anyObject("as podman reports it"), "one entry per container")),
                 Hints.READ, args -> {
-                    List<String> cmd = new ArrayList<>(List.of("stats", "--no-stream", "--format", "json"));
-                    if (args.optionalString("container") != null) {
-                        cmd.add("--");
-                        cmd.add(args.name("container"));
-                    }
-                    return Map.of("stats", bounded(podman.json(cmd)));
+                    Optional<String> container = args.optionalString("container") == null
+                            ? Optional.empty() : Optional.of(args.name("container"));
+                    return Map.of("stats", bounded(ask(p -> p.stats(container))));
                 });
     }
 
@@ -120,9 +134,7 @@ final class PodmanTools {
                 object(List.of("image", "id"), "image", string("the reference pulled"), "id", string("image id")),
                 Hints.write(false, true, true), args -> {
                     String image = args.name("image");
-                    String out = podman.text(List.of("pull", "--quiet", "--", image), PULL_TIMEOUT).strip();
-                    String[] lines = out.split("\n");
-                    return Map.of("image", image, "id", lines[lines.length - 1]);
+                    return Map.of("image", image, "id", ask(p -> p.pull(image)));
                 });
     }
 }

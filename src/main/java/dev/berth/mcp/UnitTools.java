@@ -10,7 +10,6 @@ import static dev.berth.mcp.JsonSchemas.object;
 import static dev.berth.mcp.JsonSchemas.string;
 
 import dev.berth.host.HostException;
-import dev.berth.host.ProcessResult;
 import dev.berth.host.UnitStatus;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
@@ -96,19 +95,10 @@ final class UnitTools {
                     m.put("state", state(u));
                     m.put("autoStart", u.autoStart());
                     m.put("file", units.file(applied, u).map(Results::of).orElse(null));
-                    m.put("service", systemctlCat(u.systemdName()));
+                    // quadlet's ExecStart= carries --env KEY=VALUE
+                    m.put("service", backend.systemd().unitText(u.systemdName()).map(SecretRedaction::unitText).orElse(null));
                     return m;
                 });
-    }
-
-    private String systemctlCat(String unit) {
-        List<String> cmd = new ArrayList<>(List.of("systemctl"));
-        if (backend.layout().rootless()) {
-            cmd.add("--user");
-        }
-        cmd.addAll(List.of("cat", "--no-pager", "--", unit));
-        ProcessResult r = backend.runner().run(cmd, Duration.ofSeconds(15));
-        return r.ok() ? SecretRedaction.unitText(r.stdout()) : null; // quadlet's ExecStart= carries --env KEY=VALUE
     }
 
     private ToolSpec logs() {

@@ -1,5 +1,7 @@
 package dev.berth.secret;
 
+import dev.berth.host.HostException;
+import dev.berth.host.PodmanSecretStore;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryTree;
 import dev.berth.repo.SecretFiles;
@@ -21,9 +23,9 @@ import java.util.function.Consumer;
 public final class RepositorySecrets implements SecretStep {
     private final Path stateDir;
     private final SecretState state;
-    private final PodmanSecrets podman;
+    private final PodmanSecretStore podman;
 
-    public RepositorySecrets(Path stateDir, PodmanSecrets podman) {
+    public RepositorySecrets(Path stateDir, PodmanSecretStore podman) {
         this.stateDir = stateDir;
         this.state = new SecretState(stateDir);
         this.podman = podman;
@@ -43,10 +45,10 @@ public final class RepositorySecrets implements SecretStep {
         for (var e : files.entrySet()) {
             byte[] ciphertext = read(checkout, e.getValue());
             String sha = Sha256.of(ciphertext);
-            if (sha.equals(created.get(e.getKey())) && podman.exists(e.getKey())) {
+            if (sha.equals(created.get(e.getKey())) && podman.secretExists(e.getKey())) {
                 continue;
             }
-            if (!created.containsKey(e.getKey()) && podman.exists(e.getKey())) {
+            if (!created.containsKey(e.getKey()) && podman.secretExists(e.getKey())) {
                 // --replace would overwrite a secret the host made itself, and removeGone would later delete it
                 throw new SecretException("the host already has a Podman secret '" + e.getKey() + "' that Berth did not"
                         + " create, so " + e.getValue() + " may not replace it: rename the .age file (and the Secret= lines"
@@ -68,7 +70,11 @@ public final class RepositorySecrets implements SecretStep {
                     created.put(p.name(), CLAIMED);
                     state.save(created);
                 }
-                podman.put(p.name(), values.get(i));
+                try {
+                    podman.createSecret(p.name(), values.get(i));
+                } catch (HostException e) {
+                    throw new SecretException(e.getMessage(), e);
+                }
                 dev.berth.host.FaultPoints.after("secret put", p.name());
                 created.put(p.name(), p.sha256());
                 progress.accept("secret " + p.name() + (replaced ? " updated" : " created") + " from " + p.path());
@@ -98,7 +104,11 @@ public final class RepositorySecrets implements SecretStep {
         }
         try {
             for (String name : gone) {
-                podman.remove(name);
+                try {
+                    podman.removeSecret(name);
+                } catch (HostException e) {
+                    throw new SecretException(e.getMessage(), e);
+                }
                 dev.berth.host.FaultPoints.after("secret remove", name);
                 created.remove(name);
                 progress.accept("secret " + name + " removed" + why);

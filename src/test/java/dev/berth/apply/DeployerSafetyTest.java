@@ -122,12 +122,14 @@ class DeployerSafetyTest {
 
     /** The real preparation of builds (epochs from the clone's history), with Podman's version answered and builds recorded. */
     private static final class RecordedBuilds implements dev.berth.build.BuildStep {
-        private final dev.berth.build.ReproducibleBuilds real = new dev.berth.build.ReproducibleBuilds(new dev.berth.host.ProcessRunner() {
+        private static final dev.berth.host.ProcessRunner PODMAN_5_4 = new dev.berth.host.ProcessRunner() {
             @Override
             public dev.berth.host.ProcessResult run(List<String> command, byte[] stdin, Duration timeout) {
                 return new dev.berth.host.ProcessResult(0, "{\"Client\":{\"Version\":\"5.4.2\"}}", "", false);
             }
-        }, new dev.berth.build.CleanEnvironmentRunner(), false);
+        };
+        private final dev.berth.build.ReproducibleBuilds real = new dev.berth.build.ReproducibleBuilds(PODMAN_5_4,
+                new dev.berth.host.PodmanCli(PODMAN_5_4), new dev.berth.build.CleanEnvironmentRunner(), false);
         final List<String> built = new ArrayList<>();
 
         @Override

@@ -2,8 +2,9 @@ package dev.berth.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.host.ProcessResult;
-import dev.berth.host.ProcessRunner;
+import dev.berth.host.ContainerHealthState;
+import dev.berth.host.HealthCheckRun;
+import dev.berth.host.PodmanHealthChecks;
 import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryReader;
 import java.nio.file.Files;
@@ -13,28 +14,38 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The health gate's decisions, with podman's answers scripted. Real Podman is in SafeDeliveryIT. */
+/** The health gate's decisions, with Podman's answers scripted. Real Podman is in SafeDeliveryIT; the command lines in PodmanCliTest. */
 class PodmanHealthGateTest {
     @TempDir
     Path tmp;
 
-    /** Answers {@code podman ps} with a container id and {@code podman healthcheck run} from a script. */
-    private static final class ScriptedPodman extends ProcessRunner {
+    /** Finds container {@code abc123} for any unit (unless told otherwise) and runs its check from a script. */
+    private static final class ScriptedPodman implements PodmanHealthChecks {
         final Deque<Integer> healthExitCodes = new ArrayDeque<>();
         final List<String> commands = new ArrayList<>();
         boolean containerRuns = true;
 
         @Override
-        public ProcessResult run(List<String> command, Duration timeout) {
-            commands.add(String.join(" ", command));
-            if (command.get(1).equals("ps")) {
-                return new ProcessResult(0, containerRuns ? "abc123\n" : "", "", false);
-            }
+        public Optional<String> runningContainerOf(String systemdUnit) {
+            commands.add("container of " + systemdUnit);
+            return containerRuns ? Optional.of("abc123") : Optional.empty();
+        }
+
+        @Override
+        public HealthCheckRun runHealthCheck(String containerId) {
+            commands.add("healthcheck " + containerId);
             int code = healthExitCodes.isEmpty() ? 1 : healthExitCodes.poll();
-            return new ProcessResult(code, code == 0 ? "" : "unhealthy", "", false);
+            return new HealthCheckRun(code == 0, code, code == 0 ? " " : "unhealthy\n ");
+        }
+
+        @Override
+        public Map<String, ContainerHealthState> healthBySystemdUnit() {
+            throw new AssertionError("the gate runs the check itself; it does not read podman ps's health");
         }
     }
 
@@ -66,8 +77,7 @@ class PodmanHealthGateTest {
         RepoUnit u = unit("web.container", "[Container]\nImage=localhost/x\nHealthCmd=wget -q localhost:8080\n[X-Berth]\nHealthTimeout=10s\n");
 
         assertThat(new PodmanHealthGate(podman, Duration.ofMillis(10)).awaitHealthy(u)).isEmpty();
-        assertThat(podman.commands).contains("podman ps -q --no-trunc --filter label=PODMAN_SYSTEMD_UNIT=web.service",
-                "podman healthcheck run abc123");
+        assertThat(podman.commands).contains("container of web.service", "healthcheck abc123");
         assertThat(podman.commands.stream().filter(c -> c.contains("healthcheck"))).hasSize(3);
     }
 

@@ -91,4 +91,9 @@ public final class RecordingSystemd implements Systemd {
         calls.clear();
         return out;
     }
+
+    @Override
+    public java.util.Optional<String> unitText(String unit) {
+        return java.util.Optional.empty();
+    }
 }

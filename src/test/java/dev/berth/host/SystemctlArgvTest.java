@@ -30,14 +30,16 @@ class SystemctlArgvTest {
         systemd.resetFailed(evil);
         systemd.restartNoBlock(evil);
         systemd.status(evil);
+        systemd.unitText(evil);
         for (List<String> c : commands) {
             assertThat(c).as("%s", c).endsWith("--", evil).startsWith("systemctl", "--user");
             assertThat(c.subList(0, c.size() - 1)).doesNotContain(evil);
         }
-        assertThat(commands).hasSize(8);
+        assertThat(commands).hasSize(9);
         assertThat(commands.get(6)).containsExactly("systemctl", "--user", "restart", "--no-block", "--", evil);
+        assertThat(commands.get(8)).containsExactly("systemctl", "--user", "cat", "--no-pager", "--", evil);
 
         systemd.journal(evil, 5);
-        assertThat(commands.get(8)).contains("--unit=" + evil).doesNotContain(evil);
+        assertThat(commands.get(9)).contains("--unit=" + evil).doesNotContain(evil);
     }
 }

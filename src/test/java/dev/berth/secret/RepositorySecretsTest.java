@@ -3,6 +3,8 @@ package dev.berth.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.host.HostException;
+import dev.berth.host.PodmanSecretStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +29,20 @@ class RepositorySecretsTest {
     private RepositorySecrets secrets;
 
     /** An in-memory secret store: records what Berth asked Podman to do. */
-    private final PodmanSecrets fake = new PodmanSecrets() {
+    private final PodmanSecretStore fake = new PodmanSecretStore() {
         @Override
-        public void put(String name, byte[] value) {
+        public void createSecret(String name, byte[] value) {
             podmanStore.put(name, new String(value, StandardCharsets.UTF_8));
             log.add("put " + name);
         }
 
         @Override
-        public boolean exists(String name) {
+        public boolean secretExists(String name) {
             return podmanStore.containsKey(name);
         }
 
         @Override
-        public void remove(String name) {
+        public void removeSecret(String name) {
             podmanStore.remove(name);
             log.add("rm " + name);
         }
@@ -91,10 +93,10 @@ class RepositorySecretsTest {
     void aNewSecretIsClaimedOnDiskBeforePodmanCreatesItSoAKillInBetweenLeavesItBerths() throws Exception {
         write("db.age", "one", id.recipient());
         List<String> claimedAtCreate = new ArrayList<>();
-        RepositorySecrets killedAfterCreate = new RepositorySecrets(state, new PodmanSecrets() {
+        RepositorySecrets killedAfterCreate = new RepositorySecrets(state, new PodmanSecretStore() {
             @Override
-            public void put(String name, byte[] value) throws SecretException {
-                fake.put(name, value);
+            public void createSecret(String name, byte[] value) throws HostException {
+                fake.createSecret(name, value);
                 try {
                     claimedAtCreate.add(Files.readString(state.resolve(SecretState.FILE_NAME)));
                 } catch (java.io.IOException e) {
@@ -103,13 +105,13 @@ class RepositorySecretsTest {
             }
 
             @Override
-            public boolean exists(String name) {
-                return fake.exists(name);
+            public boolean secretExists(String name) {
+                return fake.secretExists(name);
             }
 
             @Override
-            public void remove(String name) throws SecretException {
-                fake.remove(name);
+            public void removeSecret(String name) throws HostException {
+                fake.removeSecret(name);
             }
         });
         killedAfterCreate.install(checkout, s -> { });
@@ -120,6 +122,30 @@ class RepositorySecretsTest {
         write("db.age", "two", id.recipient());
         secrets.install(checkout, s -> { });
         assertThat(podmanStore).containsEntry("db", "two");
+    }
+
+    /** Podman's refusal reaches the sync as a secret failure with podman's own words, and nothing is recorded as created. */
+    @Test
+    void podmansRefusalIsASecretFailureWithPodmansWords() throws Exception {
+        write("db.age", "one", id.recipient());
+        RepositorySecrets refused = new RepositorySecrets(state, new PodmanSecretStore() {
+            @Override
+            public void createSecret(String name, byte[] value) throws HostException {
+                throw new HostException("podman could not create the secret '" + name + "': no space left on device");
+            }
+
+            @Override
+            public boolean secretExists(String name) {
+                return false;
+            }
+
+            @Override
+            public void removeSecret(String name) {
+                log.add("rm " + name);
+            }
+        });
+        assertThatThrownBy(() -> refused.install(checkout, s -> { })).isInstanceOf(SecretException.class)
+                .hasMessage("podman could not create the secret 'db': no space left on device");
     }
 
     @Test

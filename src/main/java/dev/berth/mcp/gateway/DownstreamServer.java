@@ -1,5 +1,7 @@
 package dev.berth.mcp.gateway;
 
+import dev.berth.host.PodmanCli;
+import dev.berth.host.ProcessRunner;
 import dev.berth.mcp.declaration.McpServerDeclaration;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class DownstreamServer implements AutoCloseable {
     }
 
     static final Connector CONNECT = (server, name) -> server.isStdio()
-            ? StdioDownstreamClient.start(server, name) : HttpDownstreamClient.connect(server);
+            ? StdioDownstreamClient.start(new PodmanCli(new ProcessRunner()), server, name) : HttpDownstreamClient.connect(server);
     static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
     /** A stdio server's catalogue is read again this often (its image may have been updated). */
     static final Duration STDIO_RELIST = Duration.ofMinutes(5);

@@ -2,6 +2,7 @@ package dev.berth.mcp.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.host.Podman;
 import dev.berth.mcp.declaration.McpServerDeclaration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,13 +43,10 @@ final class StdioDownstreamClient extends JsonRpcDownstream {
         this.stdin = process.getOutputStream();
     }
 
-    static StdioDownstreamClient start(McpServerDeclaration server, String containerName) {
-        List<String> command = new ArrayList<>();
-        command.add("podman");
-        command.addAll(server.launch().podmanRunArgs(server.name(), containerName));
+    static StdioDownstreamClient start(Podman podman, McpServerDeclaration server, String containerName) {
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            process = podman.startAttached(server.launch().podmanRunArgs(server.name(), containerName));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run podman: " + e.getMessage(), e);
         }

@@ -1,13 +1,13 @@
-package dev.berth.secret;
+package dev.berth.host;
 
 /** The Podman secret store of the user Berth runs as (root's for a rootful host). */
-public interface PodmanSecrets {
+public interface PodmanSecretStore {
 
     /** Creates or replaces the secret; the value goes to podman on its standard input only. */
-    void put(String name, byte[] value) throws SecretException;
+    void createSecret(String name, byte[] value) throws HostException;
 
-    boolean exists(String name);
+    boolean secretExists(String name);
 
     /** Removes the secret; one that is already gone is not an error. */
-    void remove(String name) throws SecretException;
+    void removeSecret(String name) throws HostException;
 }
