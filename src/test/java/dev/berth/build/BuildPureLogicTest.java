@@ -11,12 +11,6 @@ import org.junit.jupiter.api.Test;
 class BuildPureLogicTest {
 
     @Test
-    void execLineSplitsQuotesAndEscapes() {
-        assertThat(ExecLine.split("/usr/bin/podman build --tag a:b --label \"x=a b\" 'c d' e\\ f 100%% ./ctx"))
-                .containsExactly("/usr/bin/podman", "build", "--tag", "a:b", "--label", "x=a b", "c d", "e f", "100%", "./ctx");
-    }
-
-    @Test
     void generatedBuildsAreReadFromTheDryRun() {
         String out = """
                 ---app-build.service---
