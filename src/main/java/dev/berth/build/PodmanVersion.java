@@ -3,7 +3,7 @@ package dev.berth.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;
-import dev.berth.state.StateStore;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ public record PodmanVersion(int major, int minor, String text) {
             throw new BuildException("cannot ask Podman for its version ('podman version --format json'): " + r.message());
         }
         try {
-            JsonNode client = StateStore.json().readTree(r.stdout()).path("Client").path("Version");
+            JsonNode client = Json.mapper().readTree(r.stdout()).path("Client").path("Version");
             return parse(client.asText());
         } catch (IOException | IllegalArgumentException e) {
             throw new BuildException("cannot read the output of 'podman version --format json': " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.berth.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.json.Json;
 import dev.berth.status.ContainerHealth;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * that runs it ({@code PODMAN_SYSTEMD_UNIT}), which is how a container is tied back to a Berth unit.
  */
 public final class PodmanContainerHealth implements ContainerHealth {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final ProcessRunner runner;
 
     public PodmanContainerHealth(ProcessRunner runner) {

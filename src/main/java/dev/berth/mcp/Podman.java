@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;
+import dev.berth.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The podman CLI calls the MCP tools make: a fixed set of subcommands, never a caller-chosen command line. */
 final class Podman {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Duration QUICK = Duration.ofSeconds(30);
 
     private final ProcessRunner runner;
