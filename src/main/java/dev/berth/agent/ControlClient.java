@@ -1,6 +1,7 @@
 package dev.berth.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 
 /** Talks to a running daemon over its control socket. */
 public final class ControlClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final SocketChannel channel;
 
     private ControlClient(SocketChannel channel) {

@@ -2,6 +2,7 @@ package dev.berth.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class ControlServer implements AutoCloseable {
     private static final int MAX_REQUEST = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Path socket;
     private final Agent agent;

@@ -2,6 +2,7 @@ package dev.berth.build;
 
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;
+import dev.berth.unit.UnitWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class GeneratedBuilds {
             if (line.startsWith("---") && line.endsWith("---") && line.length() > 6) {
                 if (service != null && source != null && source.endsWith(".build") && exec != null) {
                     String unit = source.substring(source.lastIndexOf('/') + 1);
-                    out.put(service, new PodmanBuild(unit, service, workDir, ExecLine.split(exec)));
+                    out.put(service, new PodmanBuild(unit, service, workDir, UnitWords.split(exec, UnitWords.Mode.COMMAND_LINE)));
                 }
                 service = line.substring(3, line.length() - 3);
                 source = null;

@@ -1,7 +1,7 @@
 package dev.berth.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.state.StateStore;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,13 +16,13 @@ import java.util.List;
 record OciLayout(Path dir, String manifestDigest, String configDigest, List<String> layers) {
 
     static OciLayout read(Path dir) throws IOException {
-        JsonNode index = StateStore.json().readTree(dir.resolve("index.json").toFile());
+        JsonNode index = Json.mapper().readTree(dir.resolve("index.json").toFile());
         JsonNode manifests = index.path("manifests");
         if (manifests.size() != 1) {
             throw new IOException(dir + "/index.json lists " + manifests.size() + " manifests, expected one");
         }
         String digest = manifests.get(0).path("digest").asText();
-        JsonNode manifest = StateStore.json().readTree(blob(dir, digest).toFile());
+        JsonNode manifest = Json.mapper().readTree(blob(dir, digest).toFile());
         List<String> layers = new ArrayList<>();
         manifest.path("layers").forEach(l -> layers.add(l.path("digest").asText()));
         return new OciLayout(dir, digest, manifest.path("config").path("digest").asText(), List.copyOf(layers));
@@ -38,6 +38,6 @@ record OciLayout(Path dir, String manifestDigest, String configDigest, List<Stri
     }
 
     JsonNode config() throws IOException {
-        return StateStore.json().readTree(blob(dir, configDigest).toFile());
+        return Json.mapper().readTree(blob(dir, configDigest).toFile());
     }
 }

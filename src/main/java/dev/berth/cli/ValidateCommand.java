@@ -1,8 +1,7 @@
 package dev.berth.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.berth.json.Json;
 import dev.berth.repo.Problem;
 import dev.berth.validate.ValidationReport;
 import java.io.PrintWriter;
@@ -84,7 +83,7 @@ public final class ValidateCommand implements Callable<Integer> {
         doc.put("podman", Map.of("version", report.podman().version().text(), "source", report.podman().source().name().toLowerCase(Locale.ROOT)));
         List<Map<String, Object>> problems = report.problems().stream().map(ValidateCommand::toMap).toList();
         doc.put("problems", problems);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+        return Json.pretty().writeValueAsString(doc);
     }
 
     private static Map<String, Object> toMap(Problem p) {

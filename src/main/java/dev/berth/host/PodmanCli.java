@@ -16,7 +16,7 @@ import java.util.Optional;
  * host, the user's own on a rootless one (podman picks it, so no command here differs between the two).
  */
 public final class PodmanCli implements Podman {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.berth.json.Json.mapper();
     private static final Duration SECRET_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PS_TIMEOUT = Duration.ofSeconds(20);

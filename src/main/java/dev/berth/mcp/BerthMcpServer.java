@@ -1,6 +1,6 @@
 package dev.berth.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.json.Json;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -33,7 +33,7 @@ public final class BerthMcpServer implements AutoCloseable {
     private final WriteLog writeLog;
     private final McpBackend backend;
     private final String version;
-    private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(Json.mapper());
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final McpGateway gateway;
     private final DeploymentTools deploymentTools;

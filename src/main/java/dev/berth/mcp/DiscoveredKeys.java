@@ -1,12 +1,12 @@
 package dev.berth.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +64,7 @@ final class DiscoveredKeys implements JWKSource<SecurityContext> {
                     tried.append(' ').append(u).append(" (HTTP ").append(r.statusCode()).append(')');
                     continue;
                 }
-                JsonNode m = new ObjectMapper().readTree(r.body());
+                JsonNode m = Json.mapper().readTree(r.body());
                 if (!issuer.toString().equals(m.path("issuer").asText())) {
                     throw new KeySourceException("the metadata at " + u + " names issuer '" + m.path("issuer").asText()
                             + "', not '" + issuer + "' (RFC 8414 §3.3)");

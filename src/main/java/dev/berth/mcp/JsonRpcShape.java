@@ -2,6 +2,7 @@ package dev.berth.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * SDK ends a stdio session at a malformed line, and over HTTP answers one with a serialised Java exception.
  */
 final class JsonRpcShape {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private JsonRpcShape() {
     }

@@ -1,24 +1,17 @@
 package dev.berth.mcp;
 
+import dev.berth.http.HttpEndpoint;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * The MCP endpoint served by the daemon: Streamable HTTP at {@code /mcp}, the SDK's servlet in an embedded
- * Tomcat, behind {@link GuardFilter} (Host/Origin, bearer or OAuth token, body size, requests and bytes in
- * flight, sessions).
+ * Tomcat ({@link HttpEndpoint}), behind {@link GuardFilter} (Host/Origin, bearer or OAuth token, body size,
+ * requests and bytes in flight, sessions).
  */
 public final class McpHttpServer implements AutoCloseable {
     public static final String ENDPOINT = "/mcp";
@@ -27,21 +20,16 @@ public final class McpHttpServer implements AutoCloseable {
     /** Request bodies held at once: four of the largest; a 96 MiB heap holds several times that while they are parsed. */
     public static final long MAX_BODY_BYTES_IN_FLIGHT = 4L * MAX_BODY;
 
-    /** Tomcat logs every start step at INFO; the daemon's log wants only trouble. Held here so the setting sticks. */
-    private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
-
-    private final Tomcat tomcat;
+    private final HttpEndpoint http;
     private final McpSyncServer server;
-    private final Path baseDir;
     private final BerthMcpServer berth;
     private final java.util.concurrent.ScheduledExecutorService expiry;
 
-    private McpHttpServer(BerthMcpServer berth, Tomcat tomcat, McpSyncServer server, Path baseDir,
+    private McpHttpServer(BerthMcpServer berth, HttpEndpoint http, McpSyncServer server,
                           java.util.concurrent.ScheduledExecutorService expiry) {
         this.berth = berth;
-        this.tomcat = tomcat;
+        this.http = http;
         this.server = server;
-        this.baseDir = baseDir;
         this.expiry = expiry;
     }
 
@@ -66,50 +54,22 @@ public final class McpHttpServer implements AutoCloseable {
         // Tool handlers run on Tomcat's request thread (bounded by MAX_IN_FLIGHT): one hand-off less per call.
         McpSyncServer server = berth.attach(berth.configure(McpServer.sync(transport)).immediateExecution(true).build());
 
-        TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
-        Path baseDir = Files.createTempDirectory("berth-mcp-http");
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(baseDir.toString());
-        Connector connector = new Connector();
-        connector.setPort(listen.port());
-        connector.setProperty("address", listen.host());
-        connector.setProperty("maxThreads", "64");
-        connector.setProperty("connectionTimeout", "20000");
-        connector.setProperty("maxHttpHeaderSize", "16384");
-        tomcat.getService().addConnector(connector);
-        tomcat.setConnector(connector);
-        Context ctx = tomcat.addContext("", baseDir.toString());
-        Tomcat.addServlet(ctx, "mcp", transport).setAsyncSupported(true);
-        ctx.addServletMappingDecoded(ENDPOINT, "mcp");
+        HttpEndpoint.Builder http = HttpEndpoint.builder().listen(listen.host(), listen.port())
+                .limits(new HttpEndpoint.ConnectorLimits(64, 20_000, 16_384))
+                .servlet("mcp", transport, ENDPOINT);
         if (guard.oauth() != null) {
-            Tomcat.addServlet(ctx, "oauth-metadata", new MetadataServlet(guard));
-            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH, "oauth-metadata");
-            ctx.addServletMappingDecoded(ProtectedResourceMetadata.PATH + "/*", "oauth-metadata");
+            http.servlet("oauth-metadata", new MetadataServlet(guard), ProtectedResourceMetadata.PATH,
+                    ProtectedResourceMetadata.PATH + "/*");
         }
-        FilterDef def = new FilterDef();
-        def.setFilterName("guard");
-        def.setFilter(new GuardFilter(guard, MAX_IN_FLIGHT, MAX_BODY_BYTES_IN_FLIGHT, sessions, berth::sessionEnded,
-                berth::writes));
-        def.setAsyncSupported("true");
-        ctx.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("guard");
-        map.addURLPattern("/*");
-        ctx.addFilterMap(map);
+        http.filter("guard", new GuardFilter(guard, MAX_IN_FLIGHT, MAX_BODY_BYTES_IN_FLIGHT, sessions, berth::sessionEnded,
+                berth::writes), "/*");
+        HttpEndpoint endpoint;
         try {
-            tomcat.start();
-        } catch (LifecycleException e) {
+            endpoint = http.start();
+        } catch (java.io.IOException e) {
             server.close();
             berth.close();
             throw e;
-        }
-        if (connector.getLocalPort() < 0) {
-            tomcat.stop();
-            tomcat.destroy();
-            server.close();
-            berth.close();
-            throw new java.io.IOException("cannot listen on " + listen.host() + ":" + listen.port()
-                    + " (in use, or not an address of this host)");
         }
         // expired sessions let go of what they hold: the stdio containers the gateway started for them
         java.util.concurrent.ScheduledExecutorService expiry = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -117,11 +77,11 @@ public final class McpHttpServer implements AutoCloseable {
         long every = Math.max(1000, Math.min(limits.idle().toMillis() / 2, 30_000));
         expiry.scheduleWithFixedDelay(() -> sessions.expire().forEach(berth::sessionEnded), every, every,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
-        return new McpHttpServer(berth, tomcat, server, baseDir, expiry);
+        return new McpHttpServer(berth, endpoint, server, expiry);
     }
 
     public int port() {
-        return tomcat.getConnector().getLocalPort();
+        return http.port();
     }
 
     @Override
@@ -129,17 +89,9 @@ public final class McpHttpServer implements AutoCloseable {
         expiry.shutdownNow();
         try {
             server.closeGracefully();
-            tomcat.stop();
-            tomcat.destroy();
-        } catch (LifecycleException e) {
-            // stopping anyway
+            http.close();
         } finally {
             berth.close();
-            try {
-                dev.berth.host.FileTrees.deleteRecursively(baseDir);
-            } catch (java.io.IOException ignored) {
-                // a temp folder
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class ProtectedResourceMetadata {
         m.put("bearer_methods_supported", List.of("header"));
         m.put("resource_name", "Berth MCP endpoint");
         try {
-            return new ObjectMapper().writeValueAsString(m);
+            return Json.mapper().writeValueAsString(m);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -2,8 +2,8 @@ package dev.berth.mcp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.json.Json;
 import dev.berth.plan.Plan;
-import dev.berth.state.StateStore;
 import dev.berth.state.UnitFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +17,11 @@ final class Results {
     }
 
     static Map<String, Object> of(Object value) {
-        return StateStore.json().convertValue(value, MAP);
+        return Json.mapper().convertValue(value, MAP);
     }
 
     static Object tree(Object value) {
-        return StateStore.json().convertValue(value, Object.class);
+        return Json.mapper().convertValue(value, Object.class);
     }
 
     static List<Map<String, String>> actions(Plan plan) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.berth.unit.UnitWords;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -225,11 +226,11 @@ final class SecretRedaction {
             String key = eq > 0 && !line.startsWith("#") && !line.startsWith(";") ? line.substring(0, eq).strip() : "";
             String value = eq > 0 ? line.substring(eq + 1) : "";
             if (key.equals("Environment")) {
-                line = key + "=" + String.join(" ", words(value).stream().map(w -> quoted(assignment(w, true))).toList());
+                line = key + "=" + String.join(" ", UnitWords.split(value, UnitWords.Mode.ARGUMENTS).stream().map(w -> quoted(assignment(w, true))).toList());
             } else if (key.equals("Label") || key.equals("Annotation")) {
-                line = key + "=" + String.join(" ", words(value).stream().map(w -> quoted(assignment(w, false))).toList());
+                line = key + "=" + String.join(" ", UnitWords.split(value, UnitWords.Mode.ARGUMENTS).stream().map(w -> quoted(assignment(w, false))).toList());
             } else if (COMMAND_KEY.matcher(key).matches()) {
-                line = key + "=" + String.join(" ", commandLine(words(value)).stream().map(SecretRedaction::quoted).toList());
+                line = key + "=" + String.join(" ", commandLine(UnitWords.split(value, UnitWords.Mode.ARGUMENTS)).stream().map(SecretRedaction::quoted).toList());
             }
             out.append(line);
             if (n < lines.length - 1) {
@@ -239,47 +240,21 @@ final class SecretRedaction {
         return out.toString();
     }
 
-    /** Splits a value into words as systemd does (double or single quotes group, backslash escapes). */
-    static List<String> words(String value) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                } else if (ch == '\\' && i + 1 < value.length()) {
-                    w.append(value.charAt(++i));
-                } else {
-                    w.append(ch);
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-                inWord = true;
-            } else if (Character.isWhitespace(ch)) {
-                if (inWord) {
-                    words.add(w.toString());
-                    w.setLength(0);
-                    inWord = false;
-                }
-            } else if (ch == '\\' && i + 1 < value.length()) {
-                w.append(value.charAt(++i));
-                inWord = true;
-            } else {
-                w.append(ch);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(w.toString());
-        }
-        return words;
-    }
-
+    /** The word as a unit file would write it; the C escapes the split decoded are written back, so a line stays one line. */
     private static String quoted(String word) {
-        return word.isEmpty() || word.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')
-                ? "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : word;
+        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || c == '"' || c == '\'' || c == '\\')) {
+            return word;
+        }
+        StringBuilder out = new StringBuilder("\"");
+        word.chars().forEach(c -> out.append(switch (c) {
+            case '\\' -> "\\\\";
+            case '"' -> "\\\"";
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case '\r' -> "\\r";
+            default -> Character.isISOControl(c) ? String.format("\\x%02x", c) : Character.toString(c);
+        }));
+        return out.append('"').toString();
     }
 }

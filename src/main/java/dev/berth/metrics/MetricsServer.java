@@ -1,22 +1,24 @@
 package dev.berth.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.berth.http.HttpEndpoint;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 
 /**
- * {@code GET /metrics} in Prometheus' text format, on the JDK's own HTTP server (one thread: scrapes are
- * rare and each one asks systemd for the units' states). Read-only; bind it to loopback or a
- * management network.
+ * {@code GET /metrics} in Prometheus' text format, on the embedded Tomcat the MCP endpoint uses too
+ * ({@link HttpEndpoint}), with one request thread: scrapes are rare and each one asks systemd for the
+ * units' states. Read-only; bind it to loopback or a management network.
  */
 public final class MetricsServer implements AutoCloseable {
+
+    private static final String TEXT = "text/plain; charset=utf-8";
 
     /** Makes one snapshot; may throw, which becomes a 500 with the message. */
     @FunctionalInterface
@@ -24,54 +26,62 @@ public final class MetricsServer implements AutoCloseable {
         MetricSnapshots scrape() throws Exception;
     }
 
-    private final HttpServer server;
+    private final InetSocketAddress address;
+    private final Source source;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private HttpEndpoint http;
 
-    public MetricsServer(InetSocketAddress address, Source source) throws IOException {
-        server = HttpServer.create(address, 8);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "berth-metrics");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/metrics", exchange -> handle(exchange, source));
-        server.createContext("/", exchange -> reply(exchange, 404, "text/plain; charset=utf-8",
-                "Berth serves Prometheus metrics at /metrics\n".getBytes(StandardCharsets.UTF_8)));
+    public MetricsServer(InetSocketAddress address, Source source) {
+        this.address = address;
+        this.source = source;
     }
 
-    public void start() {
-        server.start();
+    /** @throws IOException when the address cannot be bound */
+    public void start() throws IOException {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        http = HttpEndpoint.builder().listen(host, address.getPort()).limits(HttpEndpoint.ConnectorLimits.threads(1))
+                .servlet("metrics", new Scrape(), "/metrics")
+                .servlet("other", new NotHere(), "/")
+                .start();
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return http.addresses().getFirst();
     }
 
-    private void handle(HttpExchange exchange, Source source) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-            reply(exchange, 405, "text/plain; charset=utf-8", "only GET\n".getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        try {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            writer.write(body, source.scrape());
-            reply(exchange, 200, writer.getContentType(), body.toByteArray());
-        } catch (Exception e) {
-            reply(exchange, 500, "text/plain; charset=utf-8", ("cannot collect Berth's status: " + e.getMessage() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void reply(HttpExchange exchange, int code, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(code, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+    private final class Scrape extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
+                reply(req, resp, 405, TEXT, "only GET\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            try {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                writer.write(body, source.scrape());
+                reply(req, resp, 200, writer.getContentType(), body.toByteArray());
+            } catch (Exception e) {
+                reply(req, resp, 500, TEXT, ("cannot collect Berth's status: " + e.getMessage() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
-        exchange.close();
+    }
+
+    private static final class NotHere extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            reply(req, resp, 404, TEXT, "Berth serves Prometheus metrics at /metrics\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void reply(HttpServletRequest req, HttpServletResponse resp, int code, String type, byte[] body)
+            throws IOException {
+        resp.setStatus(code);
+        resp.setContentType(type);
+        if (!req.getMethod().equals("HEAD")) {
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+        }
     }
 
     /** {@code HOST:PORT} (IPv6 as {@code [::1]:9390}) to an address, with a clear error. */
@@ -98,6 +108,8 @@ public final class MetricsServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        if (http != null) {
+            http.close();
+        }
     }
 }

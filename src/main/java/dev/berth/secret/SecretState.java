@@ -3,6 +3,7 @@ package dev.berth.secret;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.AtomicFileWriter;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  */
 final class SecretState {
     static final String FILE_NAME = "secrets.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Path file;
 
@@ -38,7 +39,7 @@ final class SecretState {
 
     void save(Map<String, String> created) throws SecretException {
         try {
-            AtomicFileWriter.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
+            AtomicFileWriter.writePrivate(file, Json.pretty().writeValueAsBytes(new TreeMap<>(created)));
             dev.berth.host.FaultPoints.after("state write", file);
         } catch (IOException e) {
             throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);

@@ -1,10 +1,9 @@
 package dev.berth.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.host.AtomicFileWriter;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,7 @@ public final class StateStore {
     /** The host's age key ({@code berth secret keygen}) lives here too; {@link #deleteAll} keeps it. */
     public static final String AGE_IDENTITY_FILE = "age-identity.txt";
     private static final int HISTORY_LIMIT = 200;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.stateFiles();
 
     private final Path dir;
 

@@ -4,6 +4,8 @@ import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
+import dev.berth.unit.UnitWords;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,7 @@ public final class ContainerSettingsRule implements ValidationRule {
             out.add(q.error("Group", "Group= without User= is refused by quadlet: set User= as well (e.g. User=1000),"
                     + " or remove Group="));
         }
-        if (podman.atLeast(5, 5) && q.hasValue("ReloadSignal") && q.last("ReloadCmd").map(e -> !QuadletLookup.words(e).isEmpty()).orElse(false)) {
+        if (podman.atLeast(5, 5) && q.hasValue("ReloadSignal") && q.last("ReloadCmd").map(e -> !UnitWords.split(e.value(), UnitWords.Mode.LIST).isEmpty()).orElse(false)) {
             out.add(q.error("ReloadSignal", "ReloadCmd= and ReloadSignal= are both set, and quadlet refuses that:"
                     + " a reload either runs a command in the container or sends it a signal; keep one"));
         }
@@ -54,7 +56,7 @@ public final class ContainerSettingsRule implements ValidationRule {
                     + " manages: add " + pod + ".pod to the repository and write Pod=" + pod + ".pod"));
         }
         for (Entry e : q.all("Mount")) {
-            for (String mount : QuadletLookup.args(e)) { // quadlet splits Mount= like a command line: one mount a word
+            for (String mount : UnitWords.split(e.value(), UnitWords.Mode.ARGUMENTS)) { // quadlet splits Mount= like a command line: one mount a word
                 MountValue.problem(mount, podman).ifPresent(why -> out.add(QuadletLookup.error(e, "Mount=" + mount + ": " + why)));
             }
         }

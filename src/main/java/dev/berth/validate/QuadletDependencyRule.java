@@ -5,6 +5,8 @@ import dev.berth.repo.RepositoryScan;
 import dev.berth.repo.UnitReferences;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
+import dev.berth.unit.UnitWords;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public final class QuadletDependencyRule implements ValidationRule {
             QuadletLookup unitSection = q.section("Unit");
             for (String key : KEYS) {
                 for (Entry e : unitSection.all(key)) {
-                    for (String target : QuadletLookup.words(e)) {
+                    for (String target : UnitWords.split(e.value(), UnitWords.Mode.LIST)) {
                         Optional<UnitKind> kind = UnitKind.ofFileName(target).filter(this::translated);
                         if (kind.isEmpty()) {
                             continue;

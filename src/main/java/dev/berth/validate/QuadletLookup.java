@@ -5,6 +5,7 @@ import dev.berth.repo.Problem;
 import dev.berth.repo.RepoUnit;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitFile;
+import dev.berth.unit.UnitWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,101 +62,7 @@ final class QuadletLookup {
     List<String> words(String key) {
         List<String> out = new ArrayList<>();
         for (Entry e : all(key)) {
-            out.addAll(words(e));
-        }
-        return out;
-    }
-
-    /**
-     * The words of an assignment as quadlet's {@code LookupAllArgs} splits them (an {@code Exec=}-like
-     * list): blanks separate, quotes group, and backslash escapes ({@code \"}, {@code \\}, {@code \n},
-     * {@code \xHH}) are applied outside single quotes.
-     */
-    static List<String> args(Entry e) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        String v = e.value();
-        char quote = 0;
-        boolean inWord = false;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && quote != '\'' && i + 1 < v.length()) {
-                i = unescape(v, i + 1, word);
-                inWord = true;
-            } else if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            out.add(word.toString());
-        }
-        return out;
-    }
-
-    /** Appends the character escaped at {@code at} (just after the backslash); returns the index of its last character. */
-    private static int unescape(String v, int at, StringBuilder word) {
-        char c = v.charAt(at);
-        switch (c) {
-            case 'n' -> word.append('\n');
-            case 't' -> word.append('\t');
-            case 'r' -> word.append('\r');
-            case 's' -> word.append(' ');
-            case 'x' -> {
-                if (at + 2 < v.length() && v.substring(at + 1, at + 3).matches("[0-9A-Fa-f]{2}")) {
-                    word.append((char) Integer.parseInt(v.substring(at + 1, at + 3), 16));
-                    return at + 2;
-                }
-                word.append(c);
-            }
-            default -> word.append(c); // \\ \" \' and, relaxed, anything else: the character itself
-        }
-        return at;
-    }
-
-    static List<String> words(Entry e) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        char quote = 0;
-        boolean inWord = false;
-        for (char c : e.value().toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            out.add(word.toString());
+            out.addAll(UnitWords.split(e.value(), UnitWords.Mode.LIST));
         }
         return out;
     }

@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.LastChange;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BuildPureLogicTest {
-
-    @Test
-    void execLineSplitsQuotesAndEscapes() {
-        assertThat(ExecLine.split("/usr/bin/podman build --tag a:b --label \"x=a b\" 'c d' e\\ f 100%% ./ctx"))
-                .containsExactly("/usr/bin/podman", "build", "--tag", "a:b", "--label", "x=a b", "c d", "e f", "100%", "./ctx");
-    }
 
     @Test
     void generatedBuildsAreReadFromTheDryRun() {
@@ -76,42 +67,9 @@ class BuildPureLogicTest {
 
     @Test
     void layerDiffNamesTheEntryAndWhatDiffers() throws Exception {
-        Map<String, TarEntry> a = TarListing.read(new ByteArrayInputStream(gzip(tar("stamp", "111\n", 100, 0))));
-        Map<String, TarEntry> b = TarListing.read(new ByteArrayInputStream(tar("stamp", "222\n", 200, 1000)));
+        Map<String, TarEntry> a = TarListing.read(new ByteArrayInputStream(TarListingTest.gzip(TarListingTest.ustar("stamp", "111\n", 100, 0))));
+        Map<String, TarEntry> b = TarListing.read(new ByteArrayInputStream(TarListingTest.ustar("stamp", "222\n", 200, 1000)));
         assertThat(LayerDiff.between(a, b)).hasSize(1).first().hasToString("/stamp: content, mtime 100 → 200, owner 0:0 → 1000:0");
         assertThat(LayerDiff.between(a, a)).isEmpty();
-    }
-
-    /** A one-file ustar archive. */
-    private static byte[] tar(String name, String content, long mtime, int uid) {
-        byte[] data = content.getBytes(StandardCharsets.UTF_8);
-        byte[] h = new byte[512];
-        put(h, 0, name);
-        put(h, 100, "0000644");
-        put(h, 108, String.format("%07o", uid));
-        put(h, 116, "0000000");
-        put(h, 124, String.format("%011o", data.length));
-        put(h, 136, String.format("%011o", mtime));
-        h[156] = '0';
-        put(h, 257, "ustar");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(h);
-        out.writeBytes(data);
-        out.writeBytes(new byte[512 - data.length % 512]);
-        out.writeBytes(new byte[1024]);
-        return out.toByteArray();
-    }
-
-    private static void put(byte[] h, int off, String s) {
-        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(b, 0, h, off, b.length);
-    }
-
-    private static byte[] gzip(byte[] in) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(in);
-        }
-        return out.toByteArray();
     }
 }

@@ -59,4 +59,10 @@ class SecretRedactionTest {
                         "Secret=db-secret,type=env,target=API_KEY", "--env DB_PASSWORD=(hidden)", "# Environment=COMMENTED=stays",
                         "Image=busybox");
     }
+
+    @Test
+    void unitTextWritesDecodedEscapesBackSoEachSettingStaysOneLine() {
+        String out = SecretRedaction.unitText("[Container]\nLabel=note=\"a\\nb\" x=\\x41\nEnvironment=K=v\n");
+        assertThat(out).isEqualTo("[Container]\nLabel=\"note=a\\nb\" x=A\nEnvironment=K=(hidden)\n");
+    }
 }

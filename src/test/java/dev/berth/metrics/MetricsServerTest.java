@@ -8,6 +8,7 @@ import dev.berth.state.SyncReport;
 import dev.berth.status.Drift;
 import dev.berth.status.StatusReport;
 import dev.berth.status.UnitState;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +68,38 @@ class MetricsServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.body()).contains("state folder unreadable");
+        }
+    }
+
+    @Test
+    void onlyGetAndHeadOfMetricsAreServed() throws Exception {
+        try (MetricsServer server = new MetricsServer(new InetSocketAddress("127.0.0.1", 0), () -> MetricSnapshots.of())) {
+            server.start();
+            String base = "http://127.0.0.1:" + server.address().getPort();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.body()).isEqualTo("only GET\n");
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(404);
+            assertThat(other.body()).isEqualTo("Berth serves Prometheus metrics at /metrics\n");
+            assertThat(other.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+        }
+    }
+
+    @Test
+    void aPortInUseIsAnErrorAtStart() throws Exception {
+        try (MetricsServer first = new MetricsServer(new InetSocketAddress("127.0.0.1", 0), () -> MetricSnapshots.of())) {
+            first.start();
+            MetricsServer second = new MetricsServer(new InetSocketAddress("127.0.0.1", first.address().getPort()),
+                    () -> MetricSnapshots.of());
+            assertThatThrownBy(second::start).isInstanceOf(java.io.IOException.class).hasMessageContaining("cannot listen on");
         }
     }
 

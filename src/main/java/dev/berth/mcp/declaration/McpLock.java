@@ -2,8 +2,8 @@ package dev.berth.mcp.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.json.Json;
 import dev.berth.repo.Sha256;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
@@ -32,8 +32,7 @@ import java.util.TreeMap;
 public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<String, String>> prompts) {
 
     public static final String FILE = "mcp.lock";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON = Json.canonical();
     private static final List<String> DEFINITION = List.of("name", "title", "description", "inputSchema",
             "outputSchema", "annotations");
     private static final List<String> PROMPT_DEFINITION = List.of("name", "title", "description", "arguments");

@@ -6,6 +6,7 @@ import dev.berth.repo.UnitOptionsReader;
 import dev.berth.unit.Entry;
 import dev.berth.unit.Section;
 import dev.berth.unit.UnitFile;
+import dev.berth.unit.UnitWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ final class StdioDeclarations {
 
     private static List<String> words(Entry e, List<Problem> problems) {
         try {
-            return ExecWords.split(e.value());
+            return UnitWords.split(e.value(), UnitWords.Mode.STRICT_ARGUMENTS);
         } catch (IllegalArgumentException x) {
             problems.add(Problem.error(e.file(), e.line(), e.key() + "=: " + x.getMessage()));
             return List.of();

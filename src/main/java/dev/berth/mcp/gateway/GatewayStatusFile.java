@@ -1,9 +1,9 @@
 package dev.berth.mcp.gateway;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.AtomicFileWriter;
+import dev.berth.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class GatewayStatusFile {
     public static final String NAME = "mcp-gateway.json";
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = Json.lenient();
 
     private GatewayStatusFile() {
     }

@@ -1,9 +1,9 @@
 package dev.berth.mcp.gateway;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.json.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 abstract class JsonRpcDownstream implements DownstreamClient {
     static final String PROTOCOL_VERSION = "2025-06-18";
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = Json.lenient();
 
     private final AtomicLong ids = new AtomicLong();
     private volatile String protocolVersion = PROTOCOL_VERSION;
