@@ -2,6 +2,7 @@ package dev.berth.agent;
 
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.state.DeploymentReason;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,7 @@ public final class Agent implements AutoCloseable {
     }
 
     public void start() {
-        trigger("start");
+        trigger(DeploymentReason.START);
         scheduleNext();
     }
 
@@ -45,23 +46,23 @@ public final class Agent implements AutoCloseable {
         long base = interval.toMillis();
         long jitter = (long) (base * JITTER * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         timer.schedule(() -> {
-            trigger("interval");
+            trigger(DeploymentReason.INTERVAL);
             scheduleNext();
         }, Math.max(1000, base + jitter), TimeUnit.MILLISECONDS);
     }
 
     /** Queues a sync (or joins the one already queued); the future completes when it has run. */
-    public CompletableFuture<SyncOutcome> trigger(String reason) {
+    public CompletableFuture<SyncOutcome> trigger(DeploymentReason reason) {
         return submit(false, false, reason, log);
     }
 
     /** A sync asked for on the control socket, reporting progress to the asker as well as the log. */
-    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, String reason, Progress progress) {
+    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, DeploymentReason reason, Progress progress) {
         return submit(dryRun, resume, false, reason, progress);
     }
 
     /** @param noRollback for this sync only: keep a commit whose units do not come up ({@code sync --no-rollback}) */
-    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, boolean noRollback, String reason,
+    public CompletableFuture<SyncOutcome> submit(boolean dryRun, boolean resume, boolean noRollback, DeploymentReason reason,
                                                  Progress progress) {
         if (stopping) {
             return CompletableFuture.failedFuture(new IllegalStateException("berth is shutting down"));
@@ -100,7 +101,7 @@ public final class Agent implements AutoCloseable {
         return f;
     }
 
-    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, boolean noRollback, String reason,
+    private CompletableFuture<SyncOutcome> runSoon(boolean dryRun, boolean resume, boolean noRollback, DeploymentReason reason,
                                                    Progress progress) {
         CompletableFuture<SyncOutcome> f = new CompletableFuture<>();
         syncThread.execute(() -> complete(f, dryRun, resume, noRollback, reason, progress));
@@ -108,7 +109,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private void complete(CompletableFuture<SyncOutcome> f, boolean dryRun, boolean resume, boolean noRollback,
-                          String reason, Progress progress) {
+                          DeploymentReason reason, Progress progress) {
         if (stopping) {
             f.completeExceptionally(new IllegalStateException("berth is shutting down"));
             return;

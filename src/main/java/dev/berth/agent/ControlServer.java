@@ -2,6 +2,7 @@ package dev.berth.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.state.DeploymentReason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,7 +98,7 @@ public final class ControlServer implements AutoCloseable {
                 case "status" -> send(out, ControlReply.done(0, status.get()));
                 case "sync" -> {
                     long started = System.nanoTime();
-                    var future = agent.submit(req.dryRun(), req.resume(), req.noRollback(), "control socket", m -> {
+                    var future = agent.submit(req.dryRun(), req.resume(), req.noRollback(), DeploymentReason.CONTROL_SOCKET, m -> {
                         try {
                             send(out, ControlReply.progress(m));
                         } catch (IOException gone) {

@@ -17,11 +17,13 @@ import dev.berth.repo.Problem;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.RejectedCommit;
 import dev.berth.state.SafetySettings;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +40,6 @@ import java.util.stream.Collectors;
  */
 public final class Deployer {
     private static final String CURRENT = "current";
-    /** History result of a commit that was applied, did not come up, and was rolled back. */
-    public static final String ROLLED_BACK = "rolled-back";
 
     private final HostLayout layout;
     private final StateStore store;
@@ -120,7 +120,7 @@ public final class Deployer {
             throw new DeployException(e.getMessage(), e);
         }
         save(config);
-        return sync(false, false, "init");
+        return sync(false, false, DeploymentReason.INIT);
     }
 
     /** {@code berth switch}: follow another repository, moving the host by a diff, not a teardown. */
@@ -142,7 +142,7 @@ public final class Deployer {
             throw new DeployException("cannot replace the local clone: " + e.getMessage(), e);
         }
         save(old.withRemote(remote, fullRef, path == null ? "" : path));
-        return sync(false, false, "switch");
+        return sync(false, false, DeploymentReason.SWITCH);
     }
 
     /** {@code berth rollback}: pin the host to an earlier commit until a new commit or {@code sync --resume}. */
@@ -161,7 +161,7 @@ public final class Deployer {
         } catch (GitException e) {
             throw new DeployException(e.getMessage(), e);
         }
-        return sync(false, false, "rollback");
+        return sync(false, false, DeploymentReason.ROLLBACK);
     }
 
     private String previousGoodCommit() throws DeployException {
@@ -170,7 +170,7 @@ public final class Deployer {
             List<Deployment> history = store.history();
             for (int i = history.size() - 1; i >= 0; i--) {
                 Deployment d = history.get(i);
-                if (SyncReport.OK.equals(d.result()) && d.commit() != null && !d.commit().equals(current)) {
+                if (SyncResult.OK.equals(d.result()) && d.commit() != null && !d.commit().equals(current)) {
                     return d.commit();
                 }
             }
@@ -184,7 +184,7 @@ public final class Deployer {
      * {@code berth sync}: fetch and converge. With {@code dryRun} nothing changes on the host — no file,
      * no systemctl call — and the plan is returned.
      */
-    public SyncOutcome sync(boolean dryRun, boolean resume, String reason) throws DeployException {
+    public SyncOutcome sync(boolean dryRun, boolean resume, DeploymentReason reason) throws DeployException {
         BerthConfig config = config();
         if (resume && config.pinnedCommit() != null && !dryRun) {
             config = config.withPin(null, null);
@@ -221,7 +221,7 @@ public final class Deployer {
                 }
             }
             // A rollback names its commit and a switch follows another repository: neither is a rewind.
-            Optional<CommitInfo> rewoundFrom = pinned || "switch".equals(reason)
+            Optional<CommitInfo> rewoundFrom = pinned || reason == DeploymentReason.SWITCH
                     || !CommitGuard.rewinds(source, applied.commit(), target.id())
                     ? Optional.empty() : Optional.of(deployedCommit(source, applied.commit()));
             refusal = CommitGuard.refusal(source, target, settings, pinned ? Optional.empty() : safety.rejected(), pinned, rewoundFrom);
@@ -229,7 +229,7 @@ public final class Deployer {
                 progress.step("warning: " + target.shortId() + " does not descend from the deployed commit "
                         + rewoundFrom.get().shortId() + ": the followed ref was moved back or rewritten; deploying it as a rewind"
                         + " (with commit verification it would be refused)");
-                reason = Deployment.REWIND;
+                reason = DeploymentReason.REWIND;
                 rewindOf = rewoundFrom.get().id();
             }
             if (refusal.isEmpty() && !target.id().equals(applied.commit())) {
@@ -273,15 +273,15 @@ public final class Deployer {
         List<String> reserved = hostUnits.refusals(desired, applied, Set.copyOf(settings.adopted()));
         if (dryRun) {
             SyncReport report = reserved.isEmpty()
-                    ? refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal)
-                    : new SyncReport(clock.millis(), SyncReport.FAILED, target.id(),
+                    ? refused(new SyncReport(clock.millis(), SyncResult.OK, target.id(), null, List.of(), List.of()), refusal)
+                    : new SyncReport(clock.millis(), SyncResult.FAILED, target.id(),
                             "commit " + target.shortId() + " would not be applied:\n  " + String.join("\n  ", reserved), List.of(), List.of());
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
         // A sync killed after it recorded the commit but before its report did not finish (gone secrets, history).
         if (plan.isEmpty() && target.id().equals(applied.commit()) && reportedOn(target.id())) {
             progress.step("nothing to do: the host matches " + target.shortId());
-            SyncReport report = refused(new SyncReport(clock.millis(), SyncReport.OK, target.id(), null, List.of(), List.of()), refusal);
+            SyncReport report = refused(new SyncReport(clock.millis(), SyncResult.OK, target.id(), null, List.of(), List.of()), refusal);
             saveReport(report);
             return new SyncOutcome(plan, report, false, target.id(), pinned, desired, checkout);
         }
@@ -331,7 +331,7 @@ public final class Deployer {
                 && !settings.noRollback() && !keepFailedState) {
             return rollBack(target, applied.commit(), config.path(), result, plan, loaded, checkout, reason);
         }
-        String outcome = result.ok() ? SyncReport.OK : SyncReport.FAILED;
+        SyncResult outcome = result.ok() ? SyncResult.OK : SyncResult.FAILED;
         String error = result.ok() ? null
                 : result.failures().size() + " unit(s) did not come up: "
                         + result.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "))
@@ -401,7 +401,7 @@ public final class Deployer {
      * is not tried again until a new commit arrives.
      */
     private SyncOutcome rollBack(CommitInfo bad, String good, String path, ApplyResult badResult, Plan plan,
-                                 LoadedRepository loaded, Path checkout, String reason) throws DeployException {
+                                 LoadedRepository loaded, Path checkout, DeploymentReason reason) throws DeployException {
         String why = badResult.failures().stream().map(f -> f.systemdName() + ": " + f.message())
                 .collect(Collectors.joining("; "));
         try {
@@ -409,7 +409,7 @@ public final class Deployer {
         } catch (IOException e) {
             throw new DeployException("cannot save " + store.dir() + "/rejected.json: " + e.getMessage(), e);
         }
-        history(new Deployment(bad.id(), bad.subject(), clock.millis(), ROLLED_BACK, reason));
+        history(new Deployment(bad.id(), bad.subject(), clock.millis(), SyncResult.ROLLED_BACK, reason));
         String error;
         List<String> drift = badResult.driftRepaired();
         try {
@@ -418,7 +418,7 @@ public final class Deployer {
             if (back.ok()) {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
                         + "; it is not tried again until a new commit arrives";
-                history(new Deployment(good, "automatic rollback from " + bad.shortId(), clock.millis(), SyncReport.OK, "auto-rollback"));
+                history(new Deployment(good, "automatic rollback from " + bad.shortId(), clock.millis(), SyncResult.OK, DeploymentReason.AUTO_ROLLBACK));
             } else {
                 error = "commit " + bad.shortId() + " did not come up; the rollback to " + good.substring(0, 12)
                         + " did not bring everything back either: "
@@ -429,7 +429,7 @@ public final class Deployer {
                     + " failed: " + e.getMessage();
         }
         progress.step(error);
-        SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, bad.id(), error, badResult.failures(), drift);
+        SyncReport report = new SyncReport(clock.millis(), SyncResult.FAILED, bad.id(), error, badResult.failures(), drift);
         saveReport(report);
         return new SyncOutcome(plan, report, true, bad.id(), false, loaded.desired(), checkout);
     }
@@ -439,7 +439,7 @@ public final class Deployer {
         if (refusal.isEmpty()) {
             return report;
         }
-        return new SyncReport(report.finishedAt(), SyncReport.FAILED, report.commit(),
+        return new SyncReport(report.finishedAt(), SyncResult.FAILED, report.commit(),
                 refusal.get() + "; the host stays on " + (report.commit() == null ? "nothing" : report.commit().substring(0, 12))
                         + (report.error() == null ? "" : " (" + report.error() + ")"),
                 report.failedUnits(), report.driftRepaired());
@@ -465,14 +465,14 @@ public final class Deployer {
         return config.sshKey() == null ? null : Path.of(config.sshKey());
     }
 
-    private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, String reason) throws DeployException {
+    private SyncOutcome failed(boolean dryRun, CommitInfo target, String error, DeploymentReason reason) throws DeployException {
         error = RemoteUrls.redact(error); // whatever produced the message, status and logs never show credentials
-        SyncReport report = new SyncReport(clock.millis(), SyncReport.FAILED, target == null ? null : target.id(),
+        SyncReport report = new SyncReport(clock.millis(), SyncResult.FAILED, target == null ? null : target.id(),
                 error, List.of(), List.of());
         if (!dryRun) {
             saveReport(report);
             if (target != null) {
-                history(new Deployment(target.id(), target.subject(), clock.millis(), SyncReport.FAILED, reason));
+                history(new Deployment(target.id(), target.subject(), clock.millis(), SyncResult.FAILED, reason));
             }
         }
         progress.step("sync failed: " + error);

@@ -4,6 +4,7 @@ import dev.berth.agent.Agent;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.mcp.Deployments;
+import dev.berth.state.DeploymentReason;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +24,12 @@ final class DaemonDeployments implements Deployments {
 
     @Override
     public SyncOutcome plan(Progress progress) throws Exception {
-        return await(agent.submit(true, false, "mcp plan", progress));
+        return await(agent.submit(true, false, DeploymentReason.MCP_PLAN, progress));
     }
 
     @Override
     public SyncOutcome sync(boolean resume, Progress progress) throws Exception {
-        return await(agent.submit(false, resume, "mcp", progress));
+        return await(agent.submit(false, resume, DeploymentReason.MCP, progress));
     }
 
     @Override

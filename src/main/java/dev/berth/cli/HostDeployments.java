@@ -3,6 +3,7 @@ package dev.berth.cli;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.mcp.Deployments;
+import dev.berth.state.DeploymentReason;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -24,13 +25,13 @@ final class HostDeployments implements Deployments {
     @Override
     public SyncOutcome plan(Progress progress) throws Exception {
         synchronized (planning) {
-            return wiring.deployer(progress).sync(true, false, "mcp plan");
+            return wiring.deployer(progress).sync(true, false, DeploymentReason.MCP_PLAN);
         }
     }
 
     @Override
     public SyncOutcome sync(boolean resume, Progress progress) throws Exception {
-        return exclusive(() -> wiring.deployer(progress).sync(false, resume, "mcp"));
+        return exclusive(() -> wiring.deployer(progress).sync(false, resume, DeploymentReason.MCP));
     }
 
     @Override

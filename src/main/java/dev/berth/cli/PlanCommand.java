@@ -4,6 +4,7 @@ import dev.berth.apply.SyncOutcome;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
 import dev.berth.repo.InstalledFile;
+import dev.berth.state.DeploymentReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ class PlanCommand extends HostCommand {
         if (asHost != null || asLabels != null || dir != null) {
             return planAs(w);
         }
-        SyncOutcome outcome = w.deployer().sync(true, false, "plan");
+        SyncOutcome outcome = w.deployer().sync(true, false, DeploymentReason.PLAN);
         if (outcome.plan() == null) {
             return reportPreview(outcome);
         }
@@ -78,7 +79,7 @@ class PlanCommand extends HostCommand {
             desired = loaded.desired();
             commit = null;
         } else {
-            SyncOutcome outcome = w.deployer().sync(true, false, "plan");
+            SyncOutcome outcome = w.deployer().sync(true, false, DeploymentReason.PLAN);
             if (outcome.plan() == null) {
                 return report(outcome);
             }

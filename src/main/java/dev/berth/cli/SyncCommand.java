@@ -4,6 +4,7 @@ import dev.berth.agent.ControlClient;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.state.DeploymentReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,12 +43,12 @@ final class SyncCommand extends HostCommand {
             }
         }
         if (dryRun) {
-            SyncOutcome outcome = w.deployer().sync(true, resume, "dry-run");
+            SyncOutcome outcome = w.deployer().sync(true, resume, DeploymentReason.DRY_RUN);
             if (outcome.plan() != null) {
                 out().print(PlanText.render(outcome.plan(), outcome.commit()));
             }
             return reportPreview(outcome);
         }
-        return locked(w, () -> report((noRollback ? w.deployer().keepFailedState() : w.deployer()).sync(false, resume, "sync")));
+        return locked(w, () -> report((noRollback ? w.deployer().keepFailedState() : w.deployer()).sync(false, resume, DeploymentReason.SYNC)));
     }
 }

@@ -7,6 +7,7 @@ import dev.berth.git.TestGitRepo;
 import dev.berth.host.HostLayout;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.SafetySettings;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
@@ -81,11 +82,11 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("vulnerable")).commitSigned("old, vulnerable", key);
         assertThat(init(null).ok()).as(String.join("\n", progress)).isTrue();
         String fixed = repo.write("db.container", db("fixed")).commitSigned("security fix", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
         systemd.takeCalls();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().sync(false, false, DeploymentReason.SYNC);
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("commit " + old.substring(0, 12) + " (old, vulnerable) is refused")
@@ -102,11 +103,11 @@ class DeployerRewindAndRefTest {
         assertThat(accepted.ok()).as(String.join("\n", progress)).isTrue();
         assertThat(store.applied().commit()).isEqualTo(old);
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("vulnerable");
-        assertThat(store.history().getLast().reason()).isEqualTo("rollback");
+        assertThat(store.history().getLast().reason()).isEqualTo(DeploymentReason.ROLLBACK);
 
         // and the branch goes on from there as usual
         String next = repo.write("db.container", db("next")).commitSigned("next", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(next);
     }
 
@@ -118,11 +119,11 @@ class DeployerRewindAndRefTest {
         String base = repo.write("db.container", db("a")).commitSigned("base", key);
         assertThat(init(null).ok()).isTrue();
         String deployed = repo.write("db.container", db("b")).commitSigned("b", key);
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
         forcePushBackTo(base);
         String sideways = repo.write("db.container", db("c")).commitSigned("c, on another line", key);
 
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().sync(false, false, DeploymentReason.SYNC);
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains(sideways.substring(0, 12)).contains("does not descend from the deployed commit "
@@ -135,24 +136,24 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("old")).commit("old");
         assertThat(init(null).ok()).isTrue();
         String newer = repo.write("db.container", db("newer")).commit("newer");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
         assertThat(status().rewoundFrom()).as("an ordinary deployment is no rewind").isNull();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().sync(false, false, DeploymentReason.SYNC);
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(old);
         Deployment last = store.history().getLast();
-        assertThat(last.reason()).isEqualTo(Deployment.REWIND);
+        assertThat(last.reason()).isEqualTo(DeploymentReason.REWIND);
         assertThat(last.rewoundFrom()).isEqualTo(newer);
         assertThat(progress).anyMatch(l -> l.contains("does not descend from the deployed commit " + newer.substring(0, 12)));
         assertThat(status().rewoundFrom().id()).isEqualTo(newer);
 
         // a later ordinary commit is an ordinary deployment again
         repo.write("db.container", db("later")).commit("later");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
-        assertThat(store.history().getLast().reason()).isEqualTo("sync");
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
+        assertThat(store.history().getLast().reason()).isEqualTo(DeploymentReason.SYNC);
         assertThat(status().rewoundFrom()).isNull();
     }
 
@@ -165,7 +166,7 @@ class DeployerRewindAndRefTest {
 
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call(); // a pushed branch named like the tag
-        SyncOutcome out = deployer().sync(false, false, "sync");
+        SyncOutcome out = deployer().sync(false, false, DeploymentReason.SYNC);
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(released);
@@ -206,7 +207,7 @@ class DeployerRewindAndRefTest {
         assertThat(store.config().ref()).isEqualTo("main");
 
         String next = repo.write("db.container", db("y")).commit("y");
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
 
         assertThat(store.config().ref()).isEqualTo("refs/heads/main");
         assertThat(store.applied().commit()).isEqualTo(next);
@@ -224,7 +225,7 @@ class DeployerRewindAndRefTest {
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call();
 
-        assertThat(deployer().sync(false, false, "sync").ok()).isTrue();
+        assertThat(deployer().sync(false, false, DeploymentReason.SYNC).ok()).isTrue();
 
         assertThat(store.config().ref()).as("the one the deployed commit came from").isEqualTo("refs/tags/release");
         assertThat(store.applied().commit()).isEqualTo(released);
