@@ -127,7 +127,7 @@ public final class Applier {
                             + " (nothing was restarted; the running units are unchanged)", e);
                 }
                 files.put(a.subject(), f.digest());
-                if (a.reason().startsWith("drift")) {
+                if (a.why().repairsDrift()) {
                     drift.add(a.subject());
                 }
             }
