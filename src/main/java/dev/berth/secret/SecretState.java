@@ -2,7 +2,7 @@ package dev.berth.secret;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +18,12 @@ final class SecretState {
     static final String FILE_NAME = "secrets.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final StateFiles folder;
     private final Path file;
 
     SecretState(Path stateDir) {
-        this.file = stateDir.resolve(FILE_NAME);
+        this.folder = new StateFiles(stateDir);
+        this.file = folder.path(FILE_NAME);
     }
 
     Map<String, String> load() throws SecretException {
@@ -38,8 +40,7 @@ final class SecretState {
 
     void save(Map<String, String> created) throws SecretException {
         try {
-            AtomicFileWriter.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
-            dev.berth.host.FaultPoints.after("state write", file);
+            folder.write(FILE_NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
         } catch (IOException e) {
             throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);
         }
