@@ -3,6 +3,7 @@ package dev.berth.apply;
 import dev.berth.build.BuildException;
 import dev.berth.build.BuildStep;
 import dev.berth.build.GeneratedFiles;
+import dev.berth.failure.FailureKind;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
 import dev.berth.host.HostLayout;
@@ -91,7 +92,7 @@ final class AutoRollback {
             marked = markFailed(store.applied(), failures);
             store.saveApplied(marked);
         } catch (IOException e) {
-            throw new ApplyException("cannot read or save Berth's state for the rollback: " + e.getMessage(), e);
+            throw new ApplyException(FailureKind.STATE, "cannot read or save Berth's state for the rollback: " + e.getMessage(), e);
         }
         Path checkout = store.checkoutsDir().resolve("rollback");
         try (GitSource source = GitSource.open(store.cloneDir(), null)) {
@@ -102,7 +103,7 @@ final class AutoRollback {
         }
         LoadedRepository loaded = loader.load(checkout, null);
         if (!loaded.errors().isEmpty()) {
-            throw new ApplyException("the last good commit " + goodCommit.substring(0, 12)
+            throw new ApplyException(FailureKind.INVALID_INPUT, "the last good commit " + goodCommit.substring(0, 12)
                     + " does not validate on this host any more, so it cannot be rolled back to: "
                     + loaded.errors().stream().map(Problem::toString).limit(5).collect(Collectors.joining("; ")));
         }

@@ -3,6 +3,7 @@ package dev.berth.apply;
 import dev.berth.build.GeneratedFiles;
 import dev.berth.build.BuildException;
 import dev.berth.build.BuildStep;
+import dev.berth.failure.FailureKind;
 import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
@@ -104,7 +105,7 @@ public final class Deployer {
             } catch (IOException ignored) {
                 // the message below still says what to do
             }
-            throw new DeployException("this host already follows " + current
+            throw new DeployException(FailureKind.REFUSED, "this host already follows " + current
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         progress.step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
@@ -177,7 +178,7 @@ public final class Deployer {
         } catch (IOException e) {
             throw new DeployException(e.getMessage(), e);
         }
-        throw new DeployException("no earlier successful deployment to roll back to: name a commit, 'berth rollback COMMIT'");
+        throw new DeployException(FailureKind.INVALID_INPUT, "no earlier successful deployment to roll back to: name a commit, 'berth rollback COMMIT'");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.berth.secret;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
+import dev.berth.failure.FailureKind;
 import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +73,16 @@ public record AgeIdentity(String secretKey, String recipient) {
      */
     public void writeTo(Path file, boolean force) throws SecretException {
         if (Files.exists(file) && !force) {
-            throw new SecretException("this host already has an age key (" + file + "): 'berth secret recipient' prints its"
+            throw new SecretException(FailureKind.REFUSED, "this host already has an age key (" + file + "): 'berth secret recipient' prints its"
                     + " recipient; use --force to replace it (secrets encrypted to the old key then no longer decrypt)");
         }
         String content = "# created: " + Instant.now() + "\n" + PUBLIC_KEY_COMMENT + recipient + "\n" + secretKey + "\n";
         try {
             new StateFiles(file.getParent()).write(file.getFileName().toString(), content.getBytes(StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
-            throw new SecretException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot write " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new SecretException("cannot write the host's age key " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot write the host's age key " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.secret;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.failure.FailureKind;
 import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class SecretState {
         try {
             return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
         } catch (IOException e) {
-            throw new SecretException("cannot read " + file + " (" + e.getMessage() + "): fix or delete it"
+            throw new SecretException(FailureKind.STATE, "cannot read " + file + " (" + e.getMessage() + "): fix or delete it"
                     + " (Berth then creates every secret again)", e);
         }
     }
@@ -42,7 +43,7 @@ final class SecretState {
         try {
             folder.write(FILE_NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new TreeMap<>(created)));
         } catch (IOException e) {
-            throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot save " + file + ": " + e.getMessage(), e);
         }
     }
 }
