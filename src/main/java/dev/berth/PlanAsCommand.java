@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.desired.LoadedRepository;
 import dev.berth.fleet.HostIdentity;
@@ -59,7 +60,7 @@ public final class PlanAsCommand {
             }
             desired = loaded.desired();
         } else {
-            SyncOutcome outcome = berth.deployer(berth.progress(), loader).run(SyncOptions.dryRun("plan"));
+            SyncOutcome outcome = berth.deployer(berth.progress(), loader).run(SyncOptions.dryRun(DeploymentReason.PLAN));
             if (outcome.plan() == null) {
                 return new Result.SyncFailed(outcome);
             }

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.pipeline.SyncOptions;
@@ -7,7 +8,7 @@ import dev.berth.pipeline.SyncOptions;
 /** {@code berth sync}: fetch and converge the host to the followed ref's newest commit (or a rollback pin's). */
 public final class SyncCommand {
     private final Berth berth;
-    private SyncOptions options = SyncOptions.apply("sync");
+    private SyncOptions options = SyncOptions.apply(DeploymentReason.SYNC);
     private Progress progress;
 
     SyncCommand(Berth berth) {
@@ -17,7 +18,7 @@ public final class SyncCommand {
 
     /** Change nothing on the host (no file, no systemctl call): the outcome carries the plan. */
     public SyncCommand dryRun() {
-        options = new SyncOptions(SyncOptions.Mode.DRY_RUN, options.pin(), options.onFailure(), "dry-run");
+        options = new SyncOptions(SyncOptions.Mode.DRY_RUN, options.pin(), options.onFailure(), DeploymentReason.DRY_RUN);
         return this;
     }
 
@@ -34,7 +35,7 @@ public final class SyncCommand {
     }
 
     /** Why this sync runs, as history records it (default: sync, or dry-run). */
-    public SyncCommand reason(String reason) {
+    public SyncCommand reason(DeploymentReason reason) {
         options = options.withReason(reason);
         return this;
     }

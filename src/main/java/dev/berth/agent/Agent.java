@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.pipeline.SyncOptions;
@@ -35,7 +36,7 @@ public final class Agent implements AutoCloseable {
     }
 
     public void start() {
-        trigger("start");
+        trigger(DeploymentReason.START);
         scheduleNext();
     }
 
@@ -46,13 +47,13 @@ public final class Agent implements AutoCloseable {
         long base = interval.toMillis();
         long jitter = (long) (base * JITTER * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         timer.schedule(() -> {
-            trigger("interval");
+            trigger(DeploymentReason.INTERVAL);
             scheduleNext();
         }, Math.max(1000, base + jitter), TimeUnit.MILLISECONDS);
     }
 
     /** Queues a sync (or joins the one already queued); the future completes when it has run. */
-    public CompletableFuture<SyncOutcome> trigger(String reason) {
+    public CompletableFuture<SyncOutcome> trigger(DeploymentReason reason) {
         return submit(SyncOptions.apply(reason), log);
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.pipeline.SyncOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -35,7 +36,7 @@ public record ControlRequest(String command, boolean dryRun, boolean resume,
     }
 
     /** What a sync request asks for, as the pipeline's options. */
-    public SyncOptions options(String reason) {
+    public SyncOptions options(DeploymentReason reason) {
         return new SyncOptions(dryRun ? SyncOptions.Mode.DRY_RUN : SyncOptions.Mode.APPLY,
                 resume ? SyncOptions.Pin.LIFT : SyncOptions.Pin.KEEP,
                 noRollback ? SyncOptions.OnFailure.KEEP_FAILED : SyncOptions.OnFailure.ROLL_BACK, reason);

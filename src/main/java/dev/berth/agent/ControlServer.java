@@ -1,5 +1,6 @@
 package dev.berth.agent;
 
+import dev.berth.state.DeploymentReason;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.json.Json;
@@ -98,7 +99,7 @@ public final class ControlServer implements AutoCloseable {
                 case "status" -> send(out, ControlReply.done(0, status.get()));
                 case "sync" -> {
                     long started = System.nanoTime();
-                    var future = agent.submit(req.options("control socket"), m -> {
+                    var future = agent.submit(req.options(DeploymentReason.CONTROL_SOCKET), m -> {
                         try {
                             send(out, ControlReply.progress(m));
                         } catch (IOException gone) {

@@ -1,5 +1,6 @@
 package dev.berth.apply;
 
+import dev.berth.failure.FailureKind;
 import dev.berth.host.AtomicFileWriter;
 import dev.berth.host.FaultPoints;
 import dev.berth.host.HostException;
@@ -127,7 +128,7 @@ public final class Applier {
                             + " (nothing was restarted; the running units are unchanged)", e);
                 }
                 files.put(a.subject(), f.digest());
-                if (a.reason().startsWith("drift")) {
+                if (a.why().repairsDrift()) {
                     drift.add(a.subject());
                 }
             }
@@ -251,7 +252,7 @@ public final class Applier {
             }
         }
         if (!foreign.isEmpty()) {
-            throw new ApplyException("refusing to overwrite files Berth did not write: " + String.join(", ", foreign)
+            throw new ApplyException(FailureKind.REFUSED, "refusing to overwrite files Berth did not write: " + String.join(", ", foreign)
                     + ". Remove or rename them on the host (or rename the units in the repository); nothing was changed");
         }
     }
@@ -270,7 +271,7 @@ public final class Applier {
         try {
             store.saveApplied(s);
         } catch (IOException e) {
-            throw new ApplyException("cannot save Berth's state in " + store.dir() + ": " + e.getMessage(), e);
+            throw new ApplyException(FailureKind.STATE, "cannot save Berth's state in " + store.dir() + ": " + e.getMessage(), e);
         }
         return s;
     }

@@ -4,6 +4,7 @@ import dev.berth.plan.Plan;
 import dev.berth.repo.DesiredState;
 import java.nio.file.Path;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 
 /**
  * What a sync (or a dry run) did.
@@ -18,6 +19,6 @@ public record SyncOutcome(Plan plan, SyncReport report, boolean changed, String 
                           DesiredState desired, Path checkout) {
 
     public boolean ok() {
-        return SyncReport.OK.equals(report.result());
+        return report.result() == SyncResult.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.build;
 
+import dev.berth.failure.FailureKind;
 import dev.berth.repo.DesiredState;
 import dev.berth.repo.InstalledFile;
 import dev.berth.repo.RepoUnit;
@@ -54,7 +55,7 @@ public final class BuildEpochs {
             String source = ReproducibleDropIn.pathFor(build);
             String target = InstalledFile.QUADLET_PREFIX + source;
             if (files.containsKey(target) || build.supportingFiles().contains(source)) {
-                throw new BuildException(source + ": Berth writes its reproducible-build drop-in there; rename the"
+                throw new BuildException(FailureKind.INVALID_INPUT, source + ": Berth writes its reproducible-build drop-in there; rename the"
                         + " repository's file (any other name in " + build.fileName() + ".d/ works)");
             }
             String content = ReproducibleDropIn.content(epoch);

@@ -1,5 +1,6 @@
 package dev.berth.build;
 
+import dev.berth.failure.FailureKind;
 import dev.berth.host.ProcessResult;
 import dev.berth.host.ProcessRunner;
 import dev.berth.unit.UnitWords;
@@ -31,7 +32,7 @@ public final class GeneratedBuilds {
     /** The build commands of the {@code .build} units under {@code dir}, by generated service name. */
     public Map<String, PodmanBuild> in(Path dir, boolean rootless) throws BuildException {
         Path quadlet = QUADLET.stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new BuildException("quadlet is not installed (looked for " + QUADLET + "): install podman"));
+                .orElseThrow(() -> new BuildException(FailureKind.HOST, "quadlet is not installed (looked for " + QUADLET + "): install podman"));
         String flag = quadlet.getFileName().toString().equals("quadlet") ? "-dryrun" : "--dryrun";
         List<String> cmd = new ArrayList<>(List.of("env", "QUADLET_UNIT_DIRS=" + dir.toAbsolutePath(), quadlet.toString(), flag));
         if (rootless) {

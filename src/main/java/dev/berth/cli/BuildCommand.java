@@ -5,6 +5,7 @@ import dev.berth.build.CleanEnvironmentRunner;
 import dev.berth.build.GeneratedBuilds;
 import dev.berth.build.ImageBuilds;
 import dev.berth.build.PodmanBuild;
+import dev.berth.failure.FailureKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ final class BuildCommand extends HostCommand {
             PodmanBuild b = byUnit.values().stream()
                     .filter(x -> x.unit().equals(name) || x.service().equals(name) || x.service().equals(name + ".service"))
                     .findFirst()
-                    .orElseThrow(() -> new BuildException("no deployed build unit '" + name + "' in " + berth.layout().quadletDir()
+                    .orElseThrow(() -> new BuildException(FailureKind.INVALID_INPUT, "no deployed build unit '" + name + "' in " + berth.layout().quadletDir()
                             + ": deployed ones are " + (byUnit.isEmpty() ? "none" : String.join(", ", byUnit.keySet()))));
             chosen.add(b);
         }

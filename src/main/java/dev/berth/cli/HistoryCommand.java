@@ -31,7 +31,7 @@ final class HistoryCommand extends HostCommand {
         }
         for (Deployment d : newest) {
             out().printf("%s  %-12s  %-7s %-8s %s%n", TIME.format(Instant.ofEpochMilli(d.appliedAt())), shortId(d.commit()),
-                    d.result(), d.reason(), d.subject() + (d.rewoundFrom() == null ? "" : "  (rewound from " + shortId(d.rewoundFrom()) + ")"));
+                    d.result().word(), d.reason().word(), d.subject() + (d.rewoundFrom() == null ? "" : "  (rewound from " + shortId(d.rewoundFrom()) + ")"));
         }
         return 0;
     }

@@ -8,6 +8,7 @@ import dev.berth.fleet.LocalHost;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
 import dev.berth.repo.InstalledFile;
+import dev.berth.state.DeploymentReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ class PlanCommand extends HostCommand {
         if (asHost != null || asLabels != null || dir != null) {
             return planAs(berth);
         }
-        SyncOutcome outcome = berth.plan().reason("plan").call();
+        SyncOutcome outcome = berth.plan().reason(DeploymentReason.PLAN).call();
         if (outcome.plan() == null) {
             return reportPreview(outcome);
         }

@@ -10,6 +10,7 @@ import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlServer;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.StateStore;
 import dev.berth.state.UnitFailure;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ final class RunCommand extends HostCommand {
         control.start();
         java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, berth, log);
         CountDownLatch stopped = new CountDownLatch(1);
-        Signal.handle(new Signal("HUP"), s -> agent.trigger("SIGHUP"));
+        Signal.handle(new Signal("HUP"), s -> agent.trigger(DeploymentReason.SIGHUP));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dev.berth.apply.StopRequest.request();
             log.println("stopping: letting the current step finish");

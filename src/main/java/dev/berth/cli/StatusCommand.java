@@ -48,7 +48,7 @@ final class StatusCommand extends HostCommand {
         if (last == null) {
             o.println("Last sync:  never");
         } else {
-            o.println("Last sync:  " + TIME.format(Instant.ofEpochMilli(last.finishedAt())) + "  " + last.result()
+            o.println("Last sync:  " + TIME.format(Instant.ofEpochMilli(last.finishedAt())) + "  " + last.result().word()
                     + (last.error() == null ? "" : ": " + last.error()));
             for (UnitFailure f : last.failedUnits()) {
                 o.println("  " + f.systemdName() + ": " + f.message());

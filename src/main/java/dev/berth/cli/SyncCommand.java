@@ -4,6 +4,7 @@ import dev.berth.agent.ControlClient;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.apply.SyncOutcome;
+import dev.berth.state.DeploymentReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -33,8 +33,8 @@ public final class AtomicFileWriter {
         write(target, content, PUBLIC);
     }
 
-    /** A file readable by its owner only ({@link #PRIVATE}). */
-    public static void writePrivate(Path target, byte[] content) throws IOException {
+    /** A file readable by its owner only ({@link #PRIVATE}): state files, which {@link StateFiles} alone writes. */
+    static void writePrivate(Path target, byte[] content) throws IOException {
         write(target, content, PRIVATE);
     }
 

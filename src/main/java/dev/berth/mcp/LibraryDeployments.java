@@ -1,5 +1,6 @@
 package dev.berth.mcp;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.Berth;
 import dev.berth.apply.Progress;
 import dev.berth.apply.SyncOutcome;
@@ -14,12 +15,12 @@ public record LibraryDeployments(Berth berth) implements Deployments {
 
     @Override
     public SyncOutcome plan(Progress progress) throws Exception {
-        return berth.plan().reason("mcp plan").progress(progress).call();
+        return berth.plan().reason(DeploymentReason.MCP_PLAN).progress(progress).call();
     }
 
     @Override
     public SyncOutcome sync(boolean resume, Progress progress) throws Exception {
-        var sync = berth.sync().reason("mcp").progress(progress);
+        var sync = berth.sync().reason(DeploymentReason.MCP).progress(progress);
         if (resume) {
             sync.resume();
         }

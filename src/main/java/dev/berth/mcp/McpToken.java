@@ -1,6 +1,6 @@
 package dev.berth.mcp;
 
-import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +33,7 @@ public record McpToken(String value) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         McpToken token = new McpToken(HexFormat.of().formatHex(random));
-        dev.berth.host.PrivateFolder.ensure(stateDir);
-        AtomicFileWriter.writePrivate(f, (token.value() + "\n").getBytes(StandardCharsets.US_ASCII));
+        new StateFiles(stateDir).write(FILE, (token.value() + "\n").getBytes(StandardCharsets.US_ASCII));
         return token;
     }
 

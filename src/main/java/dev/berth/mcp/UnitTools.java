@@ -10,6 +10,9 @@ import static dev.berth.mcp.JsonSchemas.object;
 import static dev.berth.mcp.JsonSchemas.string;
 
 import dev.berth.host.HostException;
+import dev.berth.failure.BerthException;
+import dev.berth.failure.FailureKind;
+import dev.berth.host.ProcessResult;
 import dev.berth.host.UnitStatus;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
@@ -128,11 +131,13 @@ final class UnitTools {
                             }
                             return null;
                         });
-                    } catch (HostException e) {
-                        List<String> journal = backend.systemd().journal(u.systemdName(), 20);
-                        throw new ToolFailure(e.getMessage() + (journal.isEmpty() ? "" : "\nlast journal lines:\n  "
-                                + String.join("\n  ", journal)), Map.of("state", state(u)));
                     } catch (Exception e) {
+                        if (e instanceof BerthException failure && failure.kind() == FailureKind.HOST) {
+                            // systemd did not do it: the unit's journal says why
+                            List<String> journal = backend.systemd().journal(u.systemdName(), 20);
+                            throw new ToolFailure(e.getMessage() + (journal.isEmpty() ? "" : "\nlast journal lines:\n  "
+                                    + String.join("\n  ", journal)), Map.of("state", state(u)));
+                        }
                         throw new ToolFailure(String.valueOf(e.getMessage()), e);
                     }
                     return Map.of("state", state(u));

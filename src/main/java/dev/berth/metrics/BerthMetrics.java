@@ -1,6 +1,7 @@
 package dev.berth.metrics;
 
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import dev.berth.status.StatusReport;
 import dev.berth.status.UnitState;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -45,7 +46,7 @@ public final class BerthMetrics {
         deployed.setLabelValues(status.deployed() == null ? "" : status.deployed().id(), status.remote(),
                 status.ref() == null ? "" : status.ref(), hostName);
         SyncReport last = status.lastSync();
-        lastSyncSuccess.set(last == null ? Double.NaN : SyncReport.OK.equals(last.result()) ? 1 : 0);
+        lastSyncSuccess.set(last == null ? Double.NaN : last.result() == SyncResult.OK ? 1 : 0);
         lastSyncTime.set(last == null ? Double.NaN : last.finishedAt() / 1000.0);
         failedUnits.set(last == null ? 0 : last.failedUnits().size());
         lastSyncDuration.set(timings.lastSeconds());

@@ -1,5 +1,8 @@
 package dev.berth.pipeline;
 
+import dev.berth.failure.FailureKind;
+import dev.berth.state.SyncResult;
+import dev.berth.state.DeploymentReason;
 import dev.berth.apply.Applier;
 import dev.berth.apply.DeployException;
 import dev.berth.apply.HealthGate;
@@ -33,7 +36,7 @@ import java.util.List;
  */
 public final class Deployer {
     /** History result of a commit that was applied, did not come up, and was rolled back. */
-    public static final String ROLLED_BACK = RollBackOnFailure.ROLLED_BACK;
+    public static final SyncResult ROLLED_BACK = SyncResult.ROLLED_BACK;
 
     private final Parts parts;
     private final Pipeline pipeline;
@@ -95,7 +98,7 @@ public final class Deployer {
             } catch (IOException ignored) {
                 // the message below still says what to do
             }
-            throw new DeployException("this host already follows " + current
+            throw new DeployException(FailureKind.REFUSED, "this host already follows " + current
                     + ": use 'berth switch URL' to move to another repository, or 'berth prune' to start over");
         }
         parts.progress().step("clone " + RemoteUrls.redact(config.remote()) + (config.ref() == null ? "" : " (" + config.ref() + ")"));
@@ -112,7 +115,7 @@ public final class Deployer {
             throw new DeployException(e.getMessage(), e);
         }
         FollowedRepository.save(store, config);
-        return run(SyncOptions.apply("init"));
+        return run(SyncOptions.apply(DeploymentReason.INIT));
     }
 
     /** {@code berth switch}: follow another repository, moving the host by a diff, not a teardown. */
@@ -135,7 +138,7 @@ public final class Deployer {
             throw new DeployException("cannot replace the local clone: " + e.getMessage(), e);
         }
         FollowedRepository.save(store, old.withRemote(remote, fullRef, path == null ? "" : path));
-        return run(SyncOptions.apply("switch"));
+        return run(SyncOptions.apply(DeploymentReason.SWITCH));
     }
 
     /** {@code berth rollback}: pin the host to an earlier commit until a new commit or {@code sync --resume}. */
@@ -149,7 +152,7 @@ public final class Deployer {
         } catch (GitException e) {
             throw new DeployException(e.getMessage(), e);
         }
-        return run(SyncOptions.apply("rollback"));
+        return run(SyncOptions.apply(DeploymentReason.ROLLBACK));
     }
 
     private String previousGoodCommit() throws DeployException {
@@ -158,14 +161,14 @@ public final class Deployer {
             List<Deployment> history = parts.store().history();
             for (int i = history.size() - 1; i >= 0; i--) {
                 Deployment d = history.get(i);
-                if (SyncReport.OK.equals(d.result()) && d.commit() != null && !d.commit().equals(current)) {
+                if (SyncResult.OK == d.result() && d.commit() != null && !d.commit().equals(current)) {
                     return d.commit();
                 }
             }
         } catch (IOException e) {
             throw new DeployException(e.getMessage(), e);
         }
-        throw new DeployException("no earlier successful deployment to roll back to: name a commit, 'berth rollback COMMIT'");
+        throw new DeployException(FailureKind.INVALID_INPUT, "no earlier successful deployment to roll back to: name a commit, 'berth rollback COMMIT'");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.SyncResult;
 import dev.berth.apply.DeployException;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.state.SyncReport;
@@ -39,7 +40,7 @@ final class EndIfUnchanged implements Step {
             return Flow.NEXT;
         }
         parts.progress().step("nothing to do: the host matches " + run.target().shortId());
-        SyncReport report = Outcomes.refused(new SyncReport(parts.clock().millis(), SyncReport.OK, commit, null, List.of(), List.of()),
+        SyncReport report = Outcomes.refused(new SyncReport(parts.clock().millis(), SyncResult.OK, commit, null, List.of(), List.of()),
                 run.refusal());
         Outcomes.saveReport(parts, report);
         return Flow.end(new SyncOutcome(run.plan(), report, false, commit, run.pinned(), run.desired(), run.checkout()));

@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.SyncResult;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.state.SyncReport;
 import java.util.List;
@@ -31,8 +32,8 @@ final class EndPreview implements Step {
     public Flow run(Run run, Parts parts) {
         String commit = run.target().id();
         SyncReport report = run.clashes().isEmpty()
-                ? Outcomes.refused(new SyncReport(parts.clock().millis(), SyncReport.OK, commit, null, List.of(), List.of()), run.refusal())
-                : new SyncReport(parts.clock().millis(), SyncReport.FAILED, commit, "commit " + run.target().shortId()
+                ? Outcomes.refused(new SyncReport(parts.clock().millis(), SyncResult.OK, commit, null, List.of(), List.of()), run.refusal())
+                : new SyncReport(parts.clock().millis(), SyncResult.FAILED, commit, "commit " + run.target().shortId()
                         + " would not be applied:\n  " + String.join("\n  ", run.clashes()), List.of(), List.of());
         return Flow.end(new SyncOutcome(run.plan(), report, false, commit, run.pinned(), run.desired(), run.checkout()));
     }

@@ -7,7 +7,7 @@ import dev.berth.git.GitSource;
 import dev.berth.git.RemoteUrls;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
-import dev.berth.state.Deployment;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.SafetySettings;
 import java.io.IOException;
 import java.util.Optional;
@@ -71,7 +71,7 @@ final class FollowedTarget {
             }
         }
         // A rollback names its commit and a switch follows another repository: neither is a rewind.
-        Optional<CommitInfo> rewoundFrom = pinned || "switch".equals(run.reason())
+        Optional<CommitInfo> rewoundFrom = pinned || run.reason() == DeploymentReason.SWITCH
                 || !CommitGuard.rewinds(source, applied.commit(), target.id())
                 ? Optional.empty() : Optional.of(deployedCommit(source, applied.commit()));
         Optional<String> refusal = CommitGuard.refusal(source, target, settings,
@@ -80,7 +80,7 @@ final class FollowedTarget {
             parts.progress().step("warning: " + target.shortId() + " does not descend from the deployed commit "
                     + rewoundFrom.get().shortId() + ": the followed ref was moved back or rewritten; deploying it as a rewind"
                     + " (with commit verification it would be refused)");
-            run.rewind(rewoundFrom.get().id(), Deployment.REWIND);
+            run.rewind(rewoundFrom.get().id(), DeploymentReason.REWIND);
         }
         if (refusal.isEmpty() && !target.id().equals(applied.commit())) {
             refusal = source.treeRefusal(target, config.path()); // unsafe names, over the limits: before any of it is written

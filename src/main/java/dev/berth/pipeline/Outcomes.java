@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.SyncResult;
 import dev.berth.apply.DeployException;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.git.CommitInfo;
@@ -24,12 +25,12 @@ final class Outcomes {
             throw new DeployException(error);
         }
         error = RemoteUrls.redact(error); // whatever produced the message, status and logs never show credentials
-        SyncReport report = new SyncReport(parts.clock().millis(), SyncReport.FAILED, target == null ? null : target.id(),
+        SyncReport report = new SyncReport(parts.clock().millis(), SyncResult.FAILED, target == null ? null : target.id(),
                 error, List.of(), List.of());
         if (!run.dryRun()) {
             saveReport(parts, report);
             if (target != null) {
-                history(parts, new Deployment(target.id(), target.subject(), parts.clock().millis(), SyncReport.FAILED, run.reason()));
+                history(parts, new Deployment(target.id(), target.subject(), parts.clock().millis(), SyncResult.FAILED, run.reason()));
             }
         }
         parts.progress().step("sync failed: " + error);
@@ -41,7 +42,7 @@ final class Outcomes {
         if (refusal.isEmpty()) {
             return report;
         }
-        return new SyncReport(report.finishedAt(), SyncReport.FAILED, report.commit(),
+        return new SyncReport(report.finishedAt(), SyncResult.FAILED, report.commit(),
                 refusal.get() + "; the host stays on " + (report.commit() == null ? "nothing" : report.commit().substring(0, 12))
                         + (report.error() == null ? "" : " (" + report.error() + ")"),
                 report.failedUnits(), report.driftRepaired());

@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.SyncResult;
 import dev.berth.apply.DeployException;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.state.Deployment;
@@ -33,7 +34,7 @@ final class RecordDeployment implements Step {
     public Flow run(Run run, Parts parts) throws DeployException {
         var result = run.result();
         var target = run.target();
-        String outcome = result.ok() ? SyncReport.OK : SyncReport.FAILED;
+        SyncResult outcome = result.ok() ? SyncResult.OK : SyncResult.FAILED;
         String error = result.ok() ? null
                 : result.failures().size() + " unit(s) did not come up: "
                         + result.failures().stream().map(f -> f.systemdName()).collect(Collectors.joining(", "))

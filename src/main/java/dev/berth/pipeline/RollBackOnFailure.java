@@ -1,5 +1,7 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.DeploymentReason;
+import dev.berth.state.SyncResult;
 import dev.berth.apply.ApplyResult;
 import dev.berth.apply.DeployException;
 import dev.berth.apply.SyncOutcome;
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class RollBackOnFailure implements Step {
     /** History result of a commit that was applied, did not come up, and was rolled back. */
-    static final String ROLLED_BACK = "rolled-back";
+    static final SyncResult ROLLED_BACK = SyncResult.ROLLED_BACK;
 
     @Override
     public String name() {
@@ -62,7 +64,7 @@ final class RollBackOnFailure implements Step {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
                         + "; it is not tried again until a new commit arrives";
                 Outcomes.history(parts, new Deployment(good, "automatic rollback from " + bad.shortId(), parts.clock().millis(),
-                        SyncReport.OK, "auto-rollback"));
+                        SyncResult.OK, DeploymentReason.AUTO_ROLLBACK));
             } else {
                 error = "commit " + bad.shortId() + " did not come up; the rollback to " + good.substring(0, 12)
                         + " did not bring everything back either: "
@@ -73,7 +75,7 @@ final class RollBackOnFailure implements Step {
                     + " failed: " + e.getMessage();
         }
         parts.progress().step(error);
-        SyncReport report = new SyncReport(parts.clock().millis(), SyncReport.FAILED, bad.id(), error, badResult.failures(),
+        SyncReport report = new SyncReport(parts.clock().millis(), SyncResult.FAILED, bad.id(), error, badResult.failures(),
                 badResult.driftRepaired());
         Outcomes.saveReport(parts, report);
         return Flow.end(new SyncOutcome(run.plan(), report, true, bad.id(), false, run.loaded().desired(), run.checkout()));

@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.DeploymentReason;
 import dev.berth.apply.ApplyResult;
 import dev.berth.apply.ReservedUnitNames;
 import dev.berth.apply.SyncOutcome;
@@ -25,7 +26,7 @@ public final class Run implements AutoCloseable {
     private final RunKind kind;
     private final Pipeline pipeline;
     private final Set<Fact> known = EnumSet.noneOf(Fact.class);
-    private String reason;
+    private DeploymentReason reason;
     private BerthConfig config;
     private SafetySettings settings;
     private AppliedState applied;
@@ -45,7 +46,7 @@ public final class Run implements AutoCloseable {
     Run(RunKind kind, Pipeline pipeline) {
         this.kind = kind;
         this.pipeline = pipeline;
-        this.reason = kind instanceof RunKind.Followed f ? f.options().reason() : "auto-rollback";
+        this.reason = kind instanceof RunKind.Followed f ? f.options().reason() : DeploymentReason.AUTO_ROLLBACK;
     }
 
     /** The pipeline running this run: the automatic rollback runs it again, for the last good commit. */
@@ -72,11 +73,11 @@ public final class Run implements AutoCloseable {
     }
 
     /** Why this deployment happens, as history records it (a sync of a rewound ref becomes a rewind). */
-    public String reason() {
+    public DeploymentReason reason() {
         return reason;
     }
 
-    void rewind(String deployedCommit, String newReason) {
+    void rewind(String deployedCommit, DeploymentReason newReason) {
         this.rewindOf = deployedCommit;
         this.reason = newReason;
     }

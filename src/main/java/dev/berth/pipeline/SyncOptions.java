@@ -1,11 +1,13 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.DeploymentReason;
+
 /**
  * How one sync runs.
  *
- * @param reason why it runs, as history records it (sync, init, interval, mcp, ...)
+ * @param reason why it runs, as history records it
  */
-public record SyncOptions(Mode mode, Pin pin, OnFailure onFailure, String reason) {
+public record SyncOptions(Mode mode, Pin pin, OnFailure onFailure, DeploymentReason reason) {
 
     /** Whether the sync changes the host, or only says what it would do. */
     public enum Mode { APPLY, DRY_RUN }
@@ -16,11 +18,11 @@ public record SyncOptions(Mode mode, Pin pin, OnFailure onFailure, String reason
     /** When the commit's units do not come up: roll back to the last good commit, or keep it ({@code --no-rollback}). */
     public enum OnFailure { ROLL_BACK, KEEP_FAILED }
 
-    public static SyncOptions apply(String reason) {
+    public static SyncOptions apply(DeploymentReason reason) {
         return new SyncOptions(Mode.APPLY, Pin.KEEP, OnFailure.ROLL_BACK, reason);
     }
 
-    public static SyncOptions dryRun(String reason) {
+    public static SyncOptions dryRun(DeploymentReason reason) {
         return new SyncOptions(Mode.DRY_RUN, Pin.KEEP, OnFailure.ROLL_BACK, reason);
     }
 
@@ -32,7 +34,7 @@ public record SyncOptions(Mode mode, Pin pin, OnFailure onFailure, String reason
         return new SyncOptions(mode, pin, onFailure, reason);
     }
 
-    public SyncOptions withReason(String reason) {
+    public SyncOptions withReason(DeploymentReason reason) {
         return new SyncOptions(mode, pin, onFailure, reason);
     }
 

@@ -20,12 +20,6 @@ import java.util.Set;
  */
 record FileChanges(List<Action> removals, List<Action> writes, Set<String> drifted) {
 
-    static final String NEW_FILE = "new file";
-    static final String CHANGED = "changed";
-    static final String DRIFT_CHANGED = "drift: changed on the host";
-    static final String DRIFT_DELETED = "drift: deleted on the host";
-    static final String NO_LONGER_IN_REPOSITORY = "no longer in the repository";
-
     boolean isEmpty() {
         return removals.isEmpty() && writes.isEmpty();
     }
@@ -46,11 +40,11 @@ record FileChanges(List<Action> removals, List<Action> writes, Set<String> drift
             if (order > 0) {
                 // Only files in the applied state are Berth's, so only those are ever removed.
                 removals.add(new Action(ActionType.REMOVE_FILE, record.getKey(), unitNamedBy(record.getKey(), applied),
-                        NO_LONGER_IN_REPOSITORY));
+                        FileReason.NO_LONGER_IN_REPOSITORY));
                 record = next(recorded);
                 continue;
             }
-            String reason = order < 0 ? NEW_FILE : reasonToWrite(file, record.getValue(), observed, drifted);
+            FileReason reason = order < 0 ? FileReason.NEW_FILE : reasonToWrite(file, record.getValue(), observed, drifted);
             if (reason != null) {
                 writes.add(new Action(ActionType.WRITE_FILE, file.target(), inputs.readerOf(file.target()), reason));
             }
@@ -63,17 +57,17 @@ record FileChanges(List<Action> removals, List<Action> writes, Set<String> drift
     }
 
     /** Why a file Berth wrote before must be written again, or null when the host still has it right. */
-    private static String reasonToWrite(InstalledFile file, String recorded, Map<String, String> observed,
+    private static FileReason reasonToWrite(InstalledFile file, String recorded, Map<String, String> observed,
                                         Set<String> drifted) {
         if (!recorded.equals(file.digest())) {
-            return CHANGED;
+            return FileReason.CHANGED;
         }
         String onDisk = observed.get(file.target());
         if (recorded.equals(onDisk)) {
             return null;
         }
         drifted.add(file.target());
-        return onDisk == null ? DRIFT_DELETED : DRIFT_CHANGED;
+        return onDisk == null ? FileReason.DELETED_ON_HOST : FileReason.CHANGED_ON_HOST;
     }
 
     private static <T> T next(Iterator<T> it) {

@@ -1,5 +1,6 @@
 package dev.berth.secret;
 
+import dev.berth.failure.FailureKind;
 import com.exceptionfactory.jagged.RecipientStanzaWriter;
 import com.exceptionfactory.jagged.framework.stream.StandardDecryptingChannelFactory;
 import com.exceptionfactory.jagged.framework.stream.StandardEncryptingChannelFactory;
@@ -25,14 +26,14 @@ public final class AgeCodec {
 
     public static byte[] encrypt(byte[] plaintext, List<String> recipients) throws SecretException {
         if (recipients.isEmpty()) {
-            throw new SecretException("no recipient: give --recipient age1... (the host's is printed by 'berth secret recipient')");
+            throw new SecretException(FailureKind.INVALID_INPUT, "no recipient: give --recipient age1... (the host's is printed by 'berth secret recipient')");
         }
         List<RecipientStanzaWriter> writers = new ArrayList<>();
         for (String r : recipients) {
             try {
                 writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(r.strip()));
             } catch (GeneralSecurityException | RuntimeException e) {
-                throw new SecretException("'" + r + "' is not an age X25519 recipient (age1...): copy it from"
+                throw new SecretException(FailureKind.INVALID_INPUT, "'" + r + "' is not an age X25519 recipient (age1...): copy it from"
                         + " 'berth secret recipient' on the host", e);
             }
         }

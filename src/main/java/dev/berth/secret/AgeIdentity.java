@@ -2,13 +2,13 @@ package dev.berth.secret;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
 import dev.berth.state.StateStore;
+import dev.berth.failure.FailureKind;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -69,26 +69,21 @@ public record AgeIdentity(String secretKey, String recipient) {
     }
 
     /**
-     * Writes the identity readable by its owner only; the file is created 0600 before the key is written,
-     * and moved into place so a crash leaves no half-written key.
+     * Writes the identity readable by its owner only into the state folder {@code file} is in: the file is created
+     * 0600 before the key is written, and moved into place so a crash leaves no half-written key.
      */
     public void writeTo(Path file, boolean force) throws SecretException {
         if (Files.exists(file) && !force) {
-            throw new SecretException("this host already has an age key (" + file + "): 'berth secret recipient' prints its"
+            throw new SecretException(FailureKind.REFUSED, "this host already has an age key (" + file + "): 'berth secret recipient' prints its"
                     + " recipient; use --force to replace it (secrets encrypted to the old key then no longer decrypt)");
         }
         String content = "# created: " + Instant.now() + "\n" + PUBLIC_KEY_COMMENT + recipient + "\n" + secretKey + "\n";
         try {
-            dev.berth.host.PrivateFolder.ensure(file.getParent()); // the state folder
-            Path tmp = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new StateFiles(file.getParent()).write(file.getFileName().toString(), content.getBytes(StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
-            throw new SecretException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot write " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new SecretException("cannot write the host's age key " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot write the host's age key " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.secret;
 
 import dev.berth.host.HostException;
 import dev.berth.host.PodmanSecretStore;
+import dev.berth.failure.FailureKind;
 import dev.berth.repo.Problem;
 import dev.berth.repo.RepositoryTree;
 import dev.berth.repo.SecretFiles;
@@ -50,7 +51,7 @@ public final class RepositorySecrets implements SecretStep {
             }
             if (!created.containsKey(e.getKey()) && podman.secretExists(e.getKey())) {
                 // --replace would overwrite a secret the host made itself, and removeGone would later delete it
-                throw new SecretException("the host already has a Podman secret '" + e.getKey() + "' that Berth did not"
+                throw new SecretException(FailureKind.REFUSED, "the host already has a Podman secret '" + e.getKey() + "' that Berth did not"
                         + " create, so " + e.getValue() + " may not replace it: rename the .age file (and the Secret= lines"
                         + " using it), or remove the host's secret ('podman secret rm " + e.getKey() + "') to let Berth manage it");
             }
@@ -155,7 +156,7 @@ public final class RepositorySecrets implements SecretStep {
         try (var in = Files.newInputStream(checkout.resolve(path))) {
             byte[] bytes = in.readNBytes((int) SecretFiles.MAX_AGE_BYTES + 1);
             if (bytes.length > SecretFiles.MAX_AGE_BYTES) {
-                throw new SecretException(path + " is over the limit of " + (SecretFiles.MAX_AGE_BYTES >> 20)
+                throw new SecretException(FailureKind.REFUSED, path + " is over the limit of " + (SecretFiles.MAX_AGE_BYTES >> 20)
                         + " MiB for a .age file: encrypt only the secret's value, or remove the file");
             }
             return bytes;

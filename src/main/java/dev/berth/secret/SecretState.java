@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.AtomicFileWriter;
 import dev.berth.json.Json;
+import dev.berth.failure.FailureKind;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +21,12 @@ final class SecretState {
     static final String FILE_NAME = "secrets.json";
     private static final ObjectMapper JSON = Json.mapper();
 
+    private final StateFiles folder;
     private final Path file;
 
     SecretState(Path stateDir) {
-        this.file = stateDir.resolve(FILE_NAME);
+        this.folder = new StateFiles(stateDir);
+        this.file = folder.path(FILE_NAME);
     }
 
     Map<String, String> load() throws SecretException {
@@ -32,17 +36,16 @@ final class SecretState {
         try {
             return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
         } catch (IOException e) {
-            throw new SecretException("cannot read " + file + " (" + e.getMessage() + "): fix or delete it"
+            throw new SecretException(FailureKind.STATE, "cannot read " + file + " (" + e.getMessage() + "): fix or delete it"
                     + " (Berth then creates every secret again)", e);
         }
     }
 
     void save(Map<String, String> created) throws SecretException {
         try {
-            AtomicFileWriter.writePrivate(file, Json.pretty().writeValueAsBytes(new TreeMap<>(created)));
-            dev.berth.host.FaultPoints.after("state write", file);
+            folder.write(FILE_NAME, Json.pretty().writeValueAsBytes(new TreeMap<>(created)));
         } catch (IOException e) {
-            throw new SecretException("cannot save " + file + ": " + e.getMessage(), e);
+            throw new SecretException(FailureKind.STATE, "cannot save " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.state;
 
-import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,11 @@ public final class SafetyStore {
     private static final String REJECTED = "rejected.json";
 
     private final Path dir;
+    private final StateFiles files;
 
     public SafetyStore(Path stateDir) {
         this.dir = stateDir;
+        this.files = new StateFiles(stateDir);
     }
 
     public SafetySettings settings() throws IOException {
@@ -46,8 +48,6 @@ public final class SafetyStore {
     }
 
     private void write(String name, Object value) throws IOException {
-        dev.berth.host.PrivateFolder.ensure(dir);
-        AtomicFileWriter.writePrivate(dir.resolve(name), StateStore.json().writeValueAsBytes(value));
-        dev.berth.host.FaultPoints.after("state write", dir.resolve(name));
+        files.write(name, StateStore.json().writeValueAsBytes(value));
     }
 }

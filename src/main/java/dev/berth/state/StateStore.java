@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.host.AtomicFileWriter;
 import dev.berth.json.Json;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ public final class StateStore {
     private static final ObjectMapper JSON = Json.stateFiles();
 
     private final Path dir;
+    private final StateFiles files;
 
     public StateStore(Path dir) {
         this.dir = dir;
+        this.files = new StateFiles(dir);
     }
 
     public Path dir() {
@@ -117,14 +120,7 @@ public final class StateStore {
     }
 
     private void write(String name, Object value) throws IOException {
-        ensureDir();
-        AtomicFileWriter.writePrivate(dir.resolve(name), JSON.writeValueAsBytes(value));
-        dev.berth.host.FaultPoints.after("state write", dir.resolve(name));
-    }
-
-    /** The state folder holds the remote URL (maybe with a token) and the clone: readable by its owner only. */
-    private void ensureDir() throws IOException {
-        dev.berth.host.PrivateFolder.ensure(dir);
+        files.write(name, JSON.writeValueAsBytes(value));
     }
 
     public static ObjectMapper json() {

@@ -6,17 +6,14 @@ import java.util.List;
  * The outcome of the latest sync, shown by {@code berth status}.
  *
  * @param finishedAt   epoch milliseconds
- * @param result       ok, failed, or no-change
+ * @param result       ok or failed
  * @param commit       the commit the sync tried to deploy (may be null if fetching failed)
  * @param error        what went wrong, or null
  * @param failedUnits  units that did not come up
  * @param driftRepaired targets that were changed or deleted on the host and were written back
  */
-public record SyncReport(long finishedAt, String result, String commit, String error,
+public record SyncReport(long finishedAt, SyncResult result, String commit, String error,
                          List<UnitFailure> failedUnits, List<String> driftRepaired) {
-
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
 
     public SyncReport {
         failedUnits = failedUnits == null ? List.of() : List.copyOf(failedUnits);

@@ -14,7 +14,8 @@ import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
-import dev.berth.state.SyncReport;
+import dev.berth.state.DeploymentReason;
+import dev.berth.state.SyncResult;
 import dev.berth.state.StateStore;
 import dev.berth.mcp.gateway.GatewayStatusFile;
 import java.io.IOException;
@@ -79,13 +80,13 @@ public final class StatusCollector {
                 builds.apply(applied), GatewayStatusFile.read(store.dir()), rewoundFrom);
     }
 
-    /** The commit the deployed one replaced, when its deployment was a rewind (see {@link Deployment#REWIND}). */
+    /** The commit the deployed one replaced, when its deployment was a rewind (see {@link DeploymentReason#REWIND}). */
     private CommitInfo rewoundFrom(GitSource source, String deployedCommit) throws IOException {
         List<Deployment> history = store.history();
         for (int i = history.size() - 1; i >= 0; i--) {
             Deployment d = history.get(i);
-            if (SyncReport.OK.equals(d.result()) && deployedCommit.equals(d.commit())) {
-                if (!Deployment.REWIND.equals(d.reason()) || d.rewoundFrom() == null) {
+            if (d.result() == SyncResult.OK && deployedCommit.equals(d.commit())) {
+                if (d.reason() != DeploymentReason.REWIND || d.rewoundFrom() == null) {
                     return null;
                 }
                 try {

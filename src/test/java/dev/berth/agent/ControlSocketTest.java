@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.apply.SyncOutcome;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,7 @@ class ControlSocketTest {
     Path tmp;
 
     private static SyncOutcome ok(String commit) {
-        return new SyncOutcome(null, new SyncReport(0, SyncReport.OK, commit, null, List.of(), List.of()), true, commit,
+        return new SyncOutcome(null, new SyncReport(0, SyncResult.OK, commit, null, List.of(), List.of()), true, commit,
                 false, null, null);
     }
 
@@ -82,7 +84,7 @@ class ControlSocketTest {
             try (ControlClient c = ControlClient.connect(socket).orElseThrow()) {
                 c.send(ControlRequest.sync(false, false), m -> { });
             }
-            agent.trigger("interval").get(5, TimeUnit.SECONDS);
+            agent.trigger(DeploymentReason.INTERVAL).get(5, TimeUnit.SECONDS);
         } finally {
             agent.close();
         }
@@ -166,10 +168,10 @@ class ControlSocketTest {
             return ok("x");
         }, Duration.ofHours(1), m -> { });
         try {
-            var running = agent.trigger("first");
+            var running = agent.trigger(DeploymentReason.START);
             started.await(5, TimeUnit.SECONDS);
-            var a = agent.trigger("second");
-            var b = agent.trigger("third");
+            var a = agent.trigger(DeploymentReason.INTERVAL);
+            var b = agent.trigger(DeploymentReason.SIGHUP);
             assertThat(a).isSameAs(b);
             release.countDown();
             running.get(5, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import dev.berth.host.FileTrees;
 import dev.berth.host.HostLayout;
 import dev.berth.secret.SecretStep;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class CrashRecoveryTest {
         // killed after it deleted web/ (its last file, then the empty folder) but before it recorded that
         FileTrees.deleteRecursively(layout.quadletDir().resolve("web"));
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).as("%s", out.report().error()).isTrue();
         assertThat(store.applied().files()).doesNotContainKeys("quadlet/web/web.container", "quadlet/web/web.env");
@@ -87,7 +88,7 @@ class CrashRecoveryTest {
     void aSyncKilledAfterItRecordedTheCommitIsFinishedByTheNext() throws Exception {
         SyncReport first = store.lastSync().orElseThrow();
         repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db changes");
-        assertThat(deployer.run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         String second = store.applied().commit();
         // as if killed right after applied.json recorded the second commit: no report, no history entry, secrets not pruned
         store.saveLastSync(first);
@@ -97,7 +98,7 @@ class CrashRecoveryTest {
         secretCalls.clear();
         systemd.takeCalls();
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isTrue();
         assertThat(secretCalls).as("the secrets the commit no longer has are removed").contains("removeGone");
@@ -117,7 +118,7 @@ class CrashRecoveryTest {
         files.put("quadlet/api.container", dev.berth.repo.Sha256.of("[Container]\nImage=localhost/api\n".getBytes()));
         store.saveApplied(new dev.berth.state.AppliedState(before, files, applied.units()));
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).as("%s", out.report().error()).isTrue();
         assertThat(systemd.takeCalls()).containsSubsequence("daemon-reload", "start api.service");
@@ -127,7 +128,7 @@ class CrashRecoveryTest {
     void aFinishedSyncIsNotRepeated() throws Exception {
         int entries = store.history().size();
 
-        deployer.run(SyncOptions.apply("sync"));
+        deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(secretCalls).isEmpty();
         assertThat(store.history()).hasSize(entries);

@@ -11,6 +11,7 @@ import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.SafetySettings;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
@@ -84,11 +85,11 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("vulnerable")).commitSigned("old, vulnerable", key);
         assertThat(init(null).ok()).as(String.join("\n", progress)).isTrue();
         String fixed = repo.write("db.container", db("fixed")).commitSigned("security fix", key);
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         systemd.takeCalls();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("commit " + old.substring(0, 12) + " (old, vulnerable) is refused")
@@ -105,11 +106,11 @@ class DeployerRewindAndRefTest {
         assertThat(accepted.ok()).as(String.join("\n", progress)).isTrue();
         assertThat(store.applied().commit()).isEqualTo(old);
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("vulnerable");
-        assertThat(store.history().getLast().reason()).isEqualTo("rollback");
+        assertThat(store.history().getLast().reason()).isEqualTo(DeploymentReason.ROLLBACK);
 
         // and the branch goes on from there as usual
         String next = repo.write("db.container", db("next")).commitSigned("next", key);
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(next);
     }
 
@@ -121,11 +122,11 @@ class DeployerRewindAndRefTest {
         String base = repo.write("db.container", db("a")).commitSigned("base", key);
         assertThat(init(null).ok()).isTrue();
         String deployed = repo.write("db.container", db("b")).commitSigned("b", key);
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         forcePushBackTo(base);
         String sideways = repo.write("db.container", db("c")).commitSigned("c, on another line", key);
 
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains(sideways.substring(0, 12)).contains("does not descend from the deployed commit "
@@ -138,23 +139,23 @@ class DeployerRewindAndRefTest {
         String old = repo.write("db.container", db("old")).commit("old");
         assertThat(init(null).ok()).isTrue();
         String newer = repo.write("db.container", db("newer")).commit("newer");
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         assertThat(status().rewoundFrom()).as("an ordinary deployment is no rewind").isNull();
 
         forcePushBackTo(old);
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(old);
         Deployment last = store.history().getLast();
-        assertThat(last.reason()).isEqualTo(Deployment.REWIND);
+        assertThat(last.reason()).isEqualTo(DeploymentReason.REWIND);
         assertThat(last.rewoundFrom()).isEqualTo(newer);
         assertThat(progress).anyMatch(l -> l.contains("does not descend from the deployed commit " + newer.substring(0, 12)));
         assertThat(status().rewoundFrom().id()).isEqualTo(newer);
 
         // a later ordinary commit is an ordinary deployment again
         repo.write("db.container", db("later")).commit("later");
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         assertThat(store.history().getLast().reason()).isEqualTo("sync");
         assertThat(status().rewoundFrom()).isNull();
     }
@@ -168,7 +169,7 @@ class DeployerRewindAndRefTest {
 
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call(); // a pushed branch named like the tag
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(released);
@@ -209,7 +210,7 @@ class DeployerRewindAndRefTest {
         assertThat(store.config().ref()).isEqualTo("main");
 
         String next = repo.write("db.container", db("y")).commit("y");
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
 
         assertThat(store.config().ref()).isEqualTo("refs/heads/main");
         assertThat(store.applied().commit()).isEqualTo(next);
@@ -227,7 +228,7 @@ class DeployerRewindAndRefTest {
         repo.write("db.container", db("evil")).commit("evil");
         repo.git().branchCreate().setName("release").call();
 
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
 
         assertThat(store.config().ref()).as("the one the deployed commit came from").isEqualTo("refs/tags/release");
         assertThat(store.applied().commit()).isEqualTo(released);

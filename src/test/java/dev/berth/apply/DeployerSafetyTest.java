@@ -9,10 +9,12 @@ import dev.berth.git.SshSigningKey;
 import dev.berth.git.TestGitRepo;
 import dev.berth.host.HostLayout;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.SafetySettings;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +89,7 @@ class DeployerSafetyTest {
         String bad = repo.commit("breaks web");
         unhealthy.add("web.service");
 
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("rolled back to " + good.substring(0, 12)).contains("not tried again");
@@ -101,11 +103,11 @@ class DeployerSafetyTest {
         assertThat(store.applied().units()).containsOnlyKeys("web.container", "db.container");
         assertThat(safety.rejected()).get().satisfies(r -> assertThat(r.commit()).isEqualTo(bad));
         assertThat(store.history()).extracting(d -> d.result() + " " + d.commit().substring(0, 7))
-                .containsSubsequence(Deployer.ROLLED_BACK + " " + bad.substring(0, 7), "ok " + good.substring(0, 7));
+                .containsSubsequence(SyncResult.ROLLED_BACK.word() + " " + bad.substring(0, 7), "ok " + good.substring(0, 7));
 
         // the same head again: refused without touching anything
         unhealthy.clear();
-        SyncOutcome again = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome again = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
         assertThat(again.ok()).isFalse();
         assertThat(again.report().error()).contains("was rolled back").contains("push a new commit");
         assertThat(systemd.takeCalls()).isEmpty();
@@ -114,7 +116,7 @@ class DeployerSafetyTest {
         // a new commit is tried
         repo.write("web/web.env", "V=3\n");
         String fixed = repo.commit("fix web");
-        SyncOutcome next = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome next = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
         assertThat(next.ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(fixed);
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=3");
@@ -167,7 +169,7 @@ class DeployerSafetyTest {
 
         repo.write("web/web.env", "V=2\n").commit("breaks web, leaves the build alone");
         unhealthy.add("web.service");
-        SyncOutcome out = deployer.get().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.get().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.report().error()).as(String.join("\n", progress)).contains("rolled back to " + good.substring(0, 12));
         assertThat(store.applied().commit()).isEqualTo(good);
@@ -181,12 +183,12 @@ class DeployerSafetyTest {
 
         // a later sync of the good commit finds nothing to do: rollback and deploy prepared the same state
         unhealthy.clear();
-        SyncOutcome again = deployer.get().run(SyncOptions.apply("sync"));
+        SyncOutcome again = deployer.get().run(SyncOptions.apply(DeploymentReason.SYNC));
         assertThat(again.plan().isEmpty()).as(String.valueOf(again.plan())).isTrue();
 
         // 'berth rollback' from a newer good commit: the same drop-in again, the build left alone
         repo.write("web/web.env", "V=3\n").commit("fixes web");
-        assertThat(deployer.get().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer.get().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         systemd.takeCalls();
         builds.built.clear();
         SyncOutcome pinned = deployer.get().rollback(good);
@@ -204,7 +206,7 @@ class DeployerSafetyTest {
         unhealthy.add("web.service"); // as systemd's SIGTERM to the unit's processes makes its calls fail
         StopRequest.request();
         try {
-            SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+            SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
             assertThat(out.ok()).isFalse();
             assertThat(out.report().error()).contains("interrupted").contains("next sync converges");
@@ -215,7 +217,7 @@ class DeployerSafetyTest {
             StopRequest.clear();
         }
         unhealthy.clear();
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).as("the next start converges").isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).as("the next start converges").isTrue();
     }
 
     @Test
@@ -224,7 +226,7 @@ class DeployerSafetyTest {
         repo.write("web/web.env", "V=2\n").commit("breaks web");
         unhealthy.add("web.service");
 
-        SyncOutcome out = deployer().keepFailedState().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().keepFailedState().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("the next sync retries them");
@@ -233,7 +235,7 @@ class DeployerSafetyTest {
         assertThat(safety.rejected()).isEmpty();
 
         unhealthy.clear();
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
     }
 
     @Test
@@ -243,7 +245,7 @@ class DeployerSafetyTest {
         repo.write("web/web.env", "V=2\n").commit("breaks web");
         unhealthy.add("web.service");
 
-        deployer().run(SyncOptions.apply("sync"));
+        deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("V=2");
         assertThat(safety.rejected()).isEmpty();
@@ -261,7 +263,7 @@ class DeployerSafetyTest {
 
         repo.write("db.container", "[Container]\nImage=localhost/evil\n");
         String unsigned = repo.commit("unsigned");
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains(unsigned.substring(0, 12)).contains("not signed")
@@ -271,7 +273,7 @@ class DeployerSafetyTest {
 
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         String next = repo.commitSigned("signed again", key);
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         assertThat(store.applied().commit()).isEqualTo(next);
     }
 
@@ -299,7 +301,7 @@ class DeployerSafetyTest {
         var lastSyncBefore = store.lastSync();
         var historyBefore = store.history();
 
-        SyncOutcome dry = deployer().run(SyncOptions.dryRun("dry-run"));
+        SyncOutcome dry = deployer().run(SyncOptions.dryRun(DeploymentReason.DRY_RUN));
 
         assertThat(dry.ok()).as("a dry run says the sync would be refused").isFalse();
         assertThat(dry.report().error()).contains("commit " + take.substring(0, 12) + " would not be applied")
@@ -313,7 +315,7 @@ class DeployerSafetyTest {
         assertThat(store.lastSync()).as("a dry run records nothing").isEqualTo(lastSyncBefore);
         assertThat(store.history()).isEqualTo(historyBefore);
 
-        SyncOutcome out = deployer().run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer().run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("backup.service").contains("berth adopt backup.service");
@@ -322,8 +324,8 @@ class DeployerSafetyTest {
         assertThat(systemd.takeCalls()).isEmpty();
 
         safety.saveSettings(SafetySettings.DEFAULTS.withAdopted("backup.service"));
-        assertThat(deployer().run(SyncOptions.dryRun("dry-run")).ok()).as("adopted: the dry run expects a sync to go through").isTrue();
-        assertThat(deployer().run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer().run(SyncOptions.dryRun(DeploymentReason.DRY_RUN)).ok()).as("adopted: the dry run expects a sync to go through").isTrue();
+        assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
         assertThat(layout.unitDir().resolve("backup.service")).content().contains("/bin/false");
         assertThat(store.applied().files()).containsKey("unit/backup.service");
     }

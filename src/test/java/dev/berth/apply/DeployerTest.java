@@ -10,8 +10,10 @@ import dev.berth.git.TestGitRepo;
 import dev.berth.host.HostLayout;
 import dev.berth.state.AppliedState;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.StateStore;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,7 +90,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("only db changes");
         systemd.takeCalls();
 
-        assertThat(deployer.run(SyncOptions.apply("sync")).ok()).isTrue();
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
 
         assertThat(systemd.takeCalls()).as("web is left alone").noneMatch(c -> c.contains("web.service"));
         assertThat(store.applied().units().get("web.container").dependsOn()).containsExactly("net.network");
@@ -100,7 +102,7 @@ class DeployerTest {
         deployer.init(config());
         systemd.takeCalls();
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isTrue();
         assertThat(out.changed()).isFalse();
@@ -114,7 +116,7 @@ class DeployerTest {
         repo.write("web/web.env", "A=2\n");
         repo.commit("bump env");
 
-        deployer.run(SyncOptions.apply("sync"));
+        deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart web.service");
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=2");
@@ -127,7 +129,7 @@ class DeployerTest {
         repo.delete("db.container");
         repo.commit("drop db");
 
-        deployer.run(SyncOptions.apply("sync"));
+        deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(systemd.takeCalls()).containsExactly("stop db.service", "daemon-reload", "reset-failed db.service");
         assertThat(layout.quadletDir().resolve("db.container")).doesNotExist();
@@ -144,11 +146,11 @@ class DeployerTest {
                 .satisfies(f -> assertThat(f.journal()).containsExactly("journal line of db.service"));
         assertThat(store.applied().commit()).isNull();
         assertThat(store.applied().units()).containsOnlyKeys("net.network", "web.container");
-        assertThat(store.lastSync()).get().extracting(SyncReport::result).isEqualTo(SyncReport.FAILED);
+        assertThat(store.lastSync()).get().extracting(SyncReport::result).isEqualTo(SyncResult.FAILED);
 
         systemd.failing.clear();
         systemd.takeCalls();
-        SyncOutcome retry = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome retry = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(retry.ok()).isTrue();
         // reloads first: the commit is not recorded yet, a run killed before its reload may have written files
@@ -179,7 +181,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         repo.commit("broken");
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).contains("web/web.container:3").contains("missing.network");
@@ -195,7 +197,7 @@ class DeployerTest {
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         repo.commit("new db image");
 
-        SyncOutcome out = deployer.run(SyncOptions.dryRun("dry-run"));
+        SyncOutcome out = deployer.run(SyncOptions.dryRun(DeploymentReason.DRY_RUN));
 
         assertThat(out.plan().actions()).extracting(a -> a.type() + " " + a.subject())
                 .contains("WRITE_FILE quadlet/db.container", "RESTART db.service");
@@ -209,7 +211,7 @@ class DeployerTest {
         systemd.takeCalls();
         Files.writeString(layout.quadletDir().resolve("db.container"), "[Container]\nImage=tampered\n");
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.report().driftRepaired()).containsExactly("quadlet/db.container");
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db");
@@ -234,16 +236,16 @@ class DeployerTest {
         String first = deployer.init(config()).commit();
         repo.write("db.container", "[Container]\nImage=localhost/db2\n");
         String second = repo.commit("second");
-        deployer.run(SyncOptions.apply("sync"));
+        deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         SyncOutcome back = deployer.rollback(null);
         assertThat(back.commit()).isEqualTo(first);
         assertThat(back.pinned()).isTrue();
-        assertThat(deployer.run(SyncOptions.apply("sync")).commit()).as("still pinned").isEqualTo(first);
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).commit()).as("still pinned").isEqualTo(first);
 
         repo.write("db.container", "[Container]\nImage=localhost/db3\n");
         String third = repo.commit("third");
-        SyncOutcome next = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome next = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
         assertThat(next.commit()).isEqualTo(third).isNotEqualTo(second);
         assertThat(store.config().pinnedCommit()).isNull();
     }

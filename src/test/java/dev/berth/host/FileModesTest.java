@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files have their final mode before the rename; the state folder is owner-only from its creation. */
+/** Files have their final mode before the rename; the state folder is owner-only from its creation, and so are its files. */
 class FileModesTest {
     @TempDir
     Path tmp;
@@ -49,5 +49,22 @@ class FileModesTest {
 
         AtomicFileWriter.writePrivate(tmp.resolve("fresh/applied.json"), "{}".getBytes());
         assertThat(mode(tmp.resolve("fresh"))).as("a private file's new folder").isEqualTo("rwx------");
+    }
+
+    @Test
+    void aStateFileIsWrittenOwnerOnlyInAFolderTightenedToOwnerOnlyAndLeavesNoTemporaryFile() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StateFiles files = new StateFiles(state);
+
+        files.write("mcp-token", "old\n".getBytes());
+        files.write("mcp-token", "new\n".getBytes());
+
+        assertThat(mode(state)).isEqualTo("rwx------");
+        assertThat(mode(files.path("mcp-token"))).isEqualTo("rw-------");
+        assertThat(files.path("mcp-token")).hasBinaryContent("new\n".getBytes());
+        try (var listing = Files.list(state)) {
+            assertThat(listing).containsExactly(state.resolve("mcp-token"));
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.berth.git.TestGitRepo;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
 import dev.berth.state.BerthConfig;
+import dev.berth.state.DeploymentReason;
 import dev.berth.state.StateStore;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class CraftedCommitToolsTest {
         DeploymentTools tools = new DeploymentTools(new McpBackend(host, store, noSystemd, null, null, new Deployments() {
             @Override
             public SyncOutcome plan(Progress progress) throws Exception {
-                return deployer.run(SyncOptions.dryRun("plan"));
+                return deployer.run(SyncOptions.dryRun(DeploymentReason.PLAN));
             }
 
             @Override

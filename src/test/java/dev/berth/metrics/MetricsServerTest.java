@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.git.CommitInfo;
 import dev.berth.state.SyncReport;
+import dev.berth.state.SyncResult;
 import dev.berth.status.Drift;
 import dev.berth.status.StatusReport;
 import dev.berth.status.UnitState;
@@ -21,7 +22,7 @@ class MetricsServerTest {
 
     private static StatusReport status() {
         return new StatusReport("https://git.example/ops.git", "main", "", new CommitInfo("abc123def456", "x", 1),
-                null, null, new SyncReport(1_700_000_000_000L, SyncReport.OK, "abc123def456", null, List.of(), List.of()),
+                null, null, new SyncReport(1_700_000_000_000L, SyncResult.OK, "abc123def456", null, List.of(), List.of()),
                 List.of(new UnitState("web.container", "web.service", "active", "running", "success", true, null),
                         new UnitState("db.container", "db.service", "failed", "failed", "exit-code", true, null),
                         new UnitState("b.container", "b.service", "active", "running", "success", true, null)),

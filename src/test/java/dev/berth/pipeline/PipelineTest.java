@@ -1,5 +1,6 @@
 package dev.berth.pipeline;
 
+import dev.berth.state.DeploymentReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +98,7 @@ class PipelineTest {
         repo.write("web/web.env", "V=2\n");
         String bad = repo.commit("breaks web");
 
-        SyncOutcome out = deployer.run(SyncOptions.apply("sync"));
+        SyncOutcome out = deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
         assertThat(out.ok()).isFalse();
         assertThat(out.report().error()).as(String.join("\n", progress)).contains("rolled back to " + good.substring(0, 12));
@@ -113,7 +114,7 @@ class PipelineTest {
         repo.commit("change");
         seen.clear();
 
-        SyncOutcome preview = deployer.run(SyncOptions.dryRun("plan"));
+        SyncOutcome preview = deployer.run(SyncOptions.dryRun(DeploymentReason.PLAN));
 
         assertThat(preview.ok()).isTrue();
         assertThat(preview.plan().isEmpty()).isFalse();
@@ -138,7 +139,7 @@ class PipelineTest {
 
     @Test
     void aFactReadBeforeItsStepRanFailsLoudly() {
-        Run run = new Run(new RunKind.Followed(SyncOptions.apply("sync")), Pipeline.standard());
+        Run run = new Run(new RunKind.Followed(SyncOptions.apply(DeploymentReason.SYNC)), Pipeline.standard());
         assertThatThrownBy(run::plan).isInstanceOf(IllegalStateException.class).hasMessageContaining("PLAN");
     }
 }

@@ -84,6 +84,7 @@ class PlannerTest {
             assertThat(steps(plan)).containsExactly(
                     "WRITE_FILE quadlet/web/site.env", "DAEMON_RELOAD ", "RESTART web.service");
             assertThat(only(plan, WRITE_FILE).reason()).isEqualTo("changed");
+            assertThat(only(plan, WRITE_FILE).why().repairsDrift()).as("the repository changed it: no drift").isFalse();
             assertThat(only(plan, WRITE_FILE).unit()).isEqualTo("web.container");
             assertThat(only(plan, RESTART).reason()).isEqualTo("supporting file web/site.env changed");
         }
@@ -178,6 +179,7 @@ class PlannerTest {
             assertThat(steps(plan)).containsExactly(
                     "WRITE_FILE quadlet/web/site.env", "DAEMON_RELOAD ", "RESTART web.service");
             assertThat(only(plan, WRITE_FILE).reason()).isEqualTo("drift: changed on the host");
+            assertThat(only(plan, WRITE_FILE).why().repairsDrift()).as("known as drift by its type, not its words").isTrue();
             assertThat(only(plan, RESTART).reason()).startsWith("repaired drift");
         }
 
@@ -191,6 +193,7 @@ class PlannerTest {
             Plan plan = Planner.plan(desired, applied, observed);
 
             assertThat(only(plan, WRITE_FILE).reason()).isEqualTo("drift: deleted on the host");
+            assertThat(only(plan, WRITE_FILE).why().repairsDrift()).isTrue();
             assertThat(only(plan, RESTART).subject()).isEqualTo("net-network.service");
         }
 

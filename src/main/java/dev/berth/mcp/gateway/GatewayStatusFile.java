@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.host.AtomicFileWriter;
 import dev.berth.json.Json;
+import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class GatewayStatusFile {
     }
 
     public static void write(Path stateDir, List<McpServerStatus> servers) throws IOException {
-        AtomicFileWriter.writePrivate(stateDir.resolve(NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(servers));
+        new StateFiles(stateDir).write(NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(servers));
     }
 
     /** The last written view; empty when there is none or it cannot be read (status must never fail on it). */
