@@ -33,7 +33,7 @@ class PackageDependenciesTest {
      * Bottom to top. Packages in one tier do not use each other.
      */
     private static final List<List<String>> TIERS = List.of(
-            List.of("json"),                              // the one configured JSON mapper (Jackson)
+            List.of("json", "failure"),                   // the one configured JSON mapper (Jackson); failures by kind
             List.of("host"),                              // the edge: only the JDK, libraries and the JSON mapper
             List.of("unit", "http"),                      // unit-file syntax; the embedded HTTP server (Tomcat)
             List.of("repo"),                              // a checkout read as units and files to install
@@ -85,7 +85,7 @@ class PackageDependenciesTest {
     void hostKnowsNoDomainPackage() {
         noClasses().that().resideInAPackage("dev.berth.host")
                 .should().dependOnClassesThat(resideInAPackage("dev.berth..")
-                        .and(not(resideInAnyPackage("dev.berth.host", "dev.berth.json"))))
+                        .and(not(resideInAnyPackage("dev.berth.host", "dev.berth.json", "dev.berth.failure"))))
                 .because("host is the edge (systemd, Podman, processes, files): the domain uses it, never the reverse")
                 .check(BERTH);
     }

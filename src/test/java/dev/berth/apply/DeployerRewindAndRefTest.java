@@ -156,7 +156,7 @@ class DeployerRewindAndRefTest {
         // a later ordinary commit is an ordinary deployment again
         repo.write("db.container", db("later")).commit("later");
         assertThat(deployer().run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
-        assertThat(store.history().getLast().reason()).isEqualTo("sync");
+        assertThat(store.history().getLast().reason()).isEqualTo(DeploymentReason.SYNC);
         assertThat(status().rewoundFrom()).isNull();
     }
 
