@@ -30,8 +30,8 @@ public final class DeploymentEvents {
     }
 
     /**
-     * Any deployment recorded on this host: this process's, and (through the kernel's file events on the state
-     * folder) another process's, e.g. a {@code berth rollback} while the daemon runs. No outcome: read the state.
+     * Any deployment recorded on this host, by this process or another (a {@code berth rollback} while the daemon
+     * runs): the kernel's file events on the state folder tell of each record written. No outcome: read the state.
      *
      * @throws IOException when the state folder cannot be made or watched
      */
@@ -52,7 +52,7 @@ public final class DeploymentEvents {
                 // one listener's failure is its own: the deployment is recorded, and the others still hear of it
             }
         }
-        anyRecorded();
+        // onRecorded's listeners hear of it from the state folder's file events, as of any other process's
     }
 
     private void anyRecorded() {

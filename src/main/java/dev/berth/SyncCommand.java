@@ -40,11 +40,6 @@ public final class SyncCommand {
         return this;
     }
 
-    public SyncCommand options(SyncOptions o) {
-        options = o;
-        return this;
-    }
-
     public SyncCommand progress(Progress to) {
         progress = to;
         return this;

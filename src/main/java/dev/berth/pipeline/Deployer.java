@@ -78,9 +78,7 @@ public final class Deployer {
 
     /** Turns the repository's {@code .age} files into Podman secrets before units change (none by default). */
     public Deployer withSecrets(SecretStep secrets) {
-        Parts p = parts;
-        return new Deployer(new Parts(p.layout(), p.store(), p.systemd(), p.loader(), p.progress(), p.clock(), p.settle(),
-                p.builds(), p.health(), secrets), pipeline, onFailure);
+        return new Deployer(parts.withSecrets(secrets), pipeline, onFailure);
     }
 
     /** For this deployer's syncs: leave a failed commit applied instead of rolling back ({@code sync --no-rollback}). */

@@ -34,7 +34,7 @@ final class ExportCommit implements Step {
     @Override
     public Flow run(Run run, Parts parts) throws DeployException {
         String commit = run.target().id();
-        String subPath = run.kind() instanceof RunKind.LastGood lastGood ? lastGood.subPath() : run.config().path();
+        String subPath = run.subPath();
         Path checkouts = parts.store().checkoutsDir();
         try {
             if (!run.followed()) {

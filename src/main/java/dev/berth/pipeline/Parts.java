@@ -25,8 +25,8 @@ public record Parts(HostLayout layout, StateStore store, Systemd systemd, Reposi
         return new SafetyStore(store.dir());
     }
 
-    /** The same parts, reporting to another progress sink (the daemon's log and the asker both). */
-    public Parts reportingTo(Progress to) {
-        return new Parts(layout, store, systemd, loader, to, clock, settle, builds, health, secrets);
+    /** The same parts, with another way to install the repository's secrets. */
+    public Parts withSecrets(SecretStep other) {
+        return new Parts(layout, store, systemd, loader, progress, clock, settle, builds, health, other);
     }
 }

@@ -27,10 +27,9 @@ final class PrepareBuilds implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) throws DeployException {
-        String subPath = run.kind() instanceof RunKind.LastGood lastGood ? lastGood.subPath() : run.config().path();
         try {
             run.desired(parts.builds().prepare(run.loaded().desired(),
-                    new BuildStep.Source(run.checkout(), parts.store().cloneDir(), run.target().id(), subPath),
+                    new BuildStep.Source(run.checkout(), parts.store().cloneDir(), run.target().id(), run.subPath()),
                     parts.progress()::step));
         } catch (BuildException e) {
             return Outcomes.failed(run, parts, run.target(), e.getMessage());

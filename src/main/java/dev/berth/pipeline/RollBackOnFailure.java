@@ -59,7 +59,7 @@ final class RollBackOnFailure implements Step {
         Outcomes.history(parts, new Deployment(bad.id(), bad.subject(), parts.clock().millis(), ROLLED_BACK, run.reason()));
         String error;
         try {
-            ApplyResult back = run.pipeline().rollBack(new RunKind.LastGood(good, run.config().path(), badResult.failures()), parts);
+            ApplyResult back = run.pipeline().rollBack(new RunKind.LastGood(good, run.subPath(), badResult.failures()), parts);
             if (back.ok()) {
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
                         + "; it is not tried again until a new commit arrives";

@@ -3,7 +3,6 @@ package dev.berth.pipeline;
 import dev.berth.state.DeploymentReason;
 import dev.berth.apply.ApplyResult;
 import dev.berth.apply.ReservedUnitNames;
-import dev.berth.apply.SyncOutcome;
 import dev.berth.desired.LoadedRepository;
 import dev.berth.git.CommitInfo;
 import dev.berth.git.GitSource;
@@ -94,6 +93,11 @@ public final class Run implements AutoCloseable {
 
     void produced(Set<Fact> facts) {
         known.addAll(facts);
+    }
+
+    /** The followed folder of the repository: the config's, or for the automatic rollback the one it was given. */
+    public String subPath() {
+        return kind instanceof RunKind.LastGood lastGood ? lastGood.subPath() : config().path();
     }
 
     public BerthConfig config() {
@@ -206,11 +210,6 @@ public final class Run implements AutoCloseable {
 
     void result(ApplyResult result) {
         this.result = result;
-    }
-
-    /** The outcome of a run that ended without a plan of its own (a failure before planning). */
-    SyncOutcome outcomeSoFar(dev.berth.state.SyncReport report, boolean changed) {
-        return new SyncOutcome(plan, report, changed, target == null ? null : target.id(), pinned, desired, checkout);
     }
 
     @Override
