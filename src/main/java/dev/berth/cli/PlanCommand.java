@@ -1,15 +1,12 @@
 package dev.berth.cli;
 
 import dev.berth.Berth;
+import dev.berth.FileDiffs;
 import dev.berth.PlanAsCommand;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.fleet.HostIdentity;
 import dev.berth.fleet.LocalHost;
-import dev.berth.plan.Action;
-import dev.berth.plan.ActionType;
-import dev.berth.repo.InstalledFile;
 import dev.berth.state.DeploymentReason;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,15 +46,8 @@ class PlanCommand extends HostCommand {
         }
         out().print(PlanText.render(outcome.plan(), outcome.commit()));
         if (diff) {
-            for (Action a : outcome.plan().actions()) {
-                if (a.type() == ActionType.WRITE_FILE || a.type() == ActionType.REMOVE_FILE) {
-                    Path onHost = berth.layout().pathOf(a.subject());
-                    byte[] before = Files.isRegularFile(onHost) ? Files.readAllBytes(onHost) : new byte[0];
-                    InstalledFile f = outcome.desired().files().get(a.subject());
-                    byte[] after = f == null ? new byte[0] : Files.readAllBytes(outcome.checkout().resolve(f.source()));
-                    out().print(UnifiedDiff.of(before.length == 0 ? "/dev/null" : onHost.toString(), before,
-                            f == null ? "/dev/null" : "repository/" + f.source(), after));
-                }
+            for (FileDiffs.FileDiff d : FileDiffs.of(berth.layout(), outcome)) {
+                out().print(d.unified());
             }
         }
         out().flush();

@@ -3,35 +3,35 @@ package dev.berth.console;
 import dev.berth.Berth;
 import dev.berth.http.HttpEndpoint;
 import dev.berth.http.Mount;
-import dev.berth.mcp.RequestGuard;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** The web console at {@code /}: every path no other feature of the listener serves. */
+/**
+ * The web console at {@code /}: every path no other feature of the listener serves. Pages are rendered on the
+ * server from the library ({@link Berth}); writes go through the same library calls as the command line.
+ */
 public final class ConsoleMount implements Mount {
+    /** Browsers signed in at once; a person rarely has more than a few. */
+    static final int MAX_SESSIONS = 32;
+    static final Duration IDLE = Duration.ofMinutes(30);
+
     private final Berth berth;
     private final ConsoleSettings settings;
+    private final LiveSync live;
 
     public ConsoleMount(Berth berth, ConsoleSettings settings) {
         this.berth = berth;
         this.settings = settings;
+        this.live = new LiveSync(settings.log());
     }
 
     @Override
     public void mountOn(HttpEndpoint.Builder http) {
-        RequestGuard hosts = new RequestGuard(settings.token(), settings.allowedHosts(), 0);
-        http.servlet("console", new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-                RequestGuard.Verdict v = hosts.checkHost(req.getHeader("Host"), req.getHeader("Origin"));
-                res.setStatus(v.ok() ? 200 : v.status());
-                res.setContentType("text/html; charset=utf-8");
-                res.getOutputStream().write((v.ok() ? "<!doctype html><title>Berth</title><p>Berth on "
-                        + berth.identity().name() : v.message()).getBytes(StandardCharsets.UTF_8));
-            }
-        }, "/");
+        http.servlet("console", new ConsoleServlet(berth, settings, new ConsoleSessions(MAX_SESSIONS, IDLE, System::nanoTime), live),
+                "/");
+    }
+
+    @Override
+    public void close() {
+        live.close();
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /** The units Berth manages on this host, found by file name ({@code web.container}) or service name ({@code web.service}). */
@@ -54,17 +53,16 @@ final class ManagedUnits {
      * values hidden ({@link SecretRedaction#unitText}): every MCP tool, prompt and resource shows it this way.
      */
     Optional<InstalledText> file(AppliedState applied, AppliedUnit unit) throws ToolFailure {
-        for (Map.Entry<String, String> f : applied.files().entrySet()) {
-            String target = f.getKey();
-            if (target.equals(unit.fileName()) || target.endsWith("/" + unit.fileName())) {
-                Path p = layout.pathOf(target);
-                try {
-                    byte[] bytes = Files.readAllBytes(p);
-                    String text = new String(bytes, 0, Math.min(bytes.length, MAX_FILE), StandardCharsets.UTF_8);
-                    return Optional.of(new InstalledText(target, p.toString(), SecretRedaction.unitText(text)));
-                } catch (IOException e) {
-                    throw new ToolFailure("cannot read " + p + ": " + e.getMessage(), e);
-                }
+        Optional<String> found = applied.targetOf(unit);
+        if (found.isPresent()) {
+            String target = found.get();
+            Path p = layout.pathOf(target);
+            try {
+                byte[] bytes = Files.readAllBytes(p);
+                String text = new String(bytes, 0, Math.min(bytes.length, MAX_FILE), StandardCharsets.UTF_8);
+                return Optional.of(new InstalledText(target, p.toString(), SecretRedaction.unitText(text)));
+            } catch (IOException e) {
+                throw new ToolFailure("cannot read " + p + ": " + e.getMessage(), e);
             }
         }
         return Optional.empty();

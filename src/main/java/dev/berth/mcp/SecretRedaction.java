@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * whose key looks like a secret's. Podman secrets ({@code --secret NAME,...}, {@code Secret=}) keep their
  * names: a name is what an operator needs, and the value is never in the record. Pure: unit-tested.
  */
-final class SecretRedaction {
+public final class SecretRedaction {
     static final String HIDDEN = "(hidden)";
     /** Words in a key that mark its value as a secret (case-insensitive, anywhere in the key). */
     private static final Pattern SECRET_KEY = Pattern.compile(
@@ -217,7 +217,7 @@ final class SecretRedaction {
      * command lines of {@code Exec*=}, {@code PodmanArgs=} and {@code GlobalArgs=}, and {@code Label=} or
      * {@code Annotation=} values with secret-looking keys. Continued lines ({@code \} at the end) are joined.
      */
-    static String unitText(String text) {
+    public static String unitText(String text) {
         StringBuilder out = new StringBuilder();
         String[] lines = text.replace("\\\n", " ").split("\n", -1);
         for (int n = 0; n < lines.length; n++) {

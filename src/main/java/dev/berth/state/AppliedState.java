@@ -20,4 +20,10 @@ public record AppliedState(String commit, Map<String, String> files, Map<String,
     public static AppliedState empty() {
         return new AppliedState(null, Map.of(), Map.of());
     }
+
+    /** The target of the file Berth wrote for {@code unit} (its file name, in whichever folder), if it wrote one. */
+    public java.util.Optional<String> targetOf(AppliedUnit unit) {
+        return files.keySet().stream()
+                .filter(target -> target.equals(unit.fileName()) || target.endsWith("/" + unit.fileName())).findFirst();
+    }
 }

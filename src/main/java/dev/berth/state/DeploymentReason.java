@@ -38,7 +38,11 @@ public enum DeploymentReason {
     /** the MCP {@code sync} tool */
     MCP("mcp"),
     /** the MCP {@code plan} tool (never recorded) */
-    MCP_PLAN("mcp plan");
+    MCP_PLAN("mcp plan"),
+    /** the web console's Sync button */
+    CONSOLE("console"),
+    /** the web console's pending-change page (never recorded) */
+    CONSOLE_PLAN("console plan");
 
     private final String word;
 

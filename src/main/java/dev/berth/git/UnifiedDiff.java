@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.git;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +11,12 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
 /** A unified diff of two versions of a file, with JGit's histogram diff. */
-final class UnifiedDiff {
+public final class UnifiedDiff {
 
     private UnifiedDiff() {
     }
 
-    static String of(String oldLabel, byte[] before, String newLabel, byte[] after) {
+    public static String of(String oldLabel, byte[] before, String newLabel, byte[] after) {
         RawText a = new RawText(before);
         RawText b = new RawText(after);
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
