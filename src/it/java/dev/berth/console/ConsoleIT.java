@@ -78,6 +78,8 @@ class ConsoleIT {
                 Exec=sh -c 'sleep 3; echo flaky gave up on purpose >&2; exit 3'
                 """.formatted(IMAGE));
         first = repo.commit("web and flaky");
+        stopDaemon();
+        host.berth("prune", "-q"); // a host another run left initialized
         host.berth("init", "/srv/share/console-it").orThrow();
         waitInHost("systemctl is-failed -q flaky.service", "flaky.service to fail");
         token = host.berth("mcp", "token").orThrow().stdout().strip();
@@ -115,7 +117,7 @@ class ConsoleIT {
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         browser.findElement(By.id("token")).sendKeys("not the token");
         browser.findElement(By.cssSelector("form.sign-in button")).click();
-        assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("not the token");
+        assertThat(find(By.id("sign-in-error")).getText()).contains("not the token");
         shot("01-sign-in-refused");
         signIn();
         assertThat(browser.findElement(By.id("deployed")).getText()).contains(first.substring(0, 12)).contains("web and flaky");
@@ -130,7 +132,7 @@ class ConsoleIT {
     void aFailingUnitsLogsCanBeRead() {
         browser.get(base + "/");
         browser.findElement(By.linkText("flaky.container")).click();
-        assertThat(browser.findElement(By.cssSelector("pre[aria-label^='journal']")).getText()).contains("flaky gave up on purpose");
+        assertThat(find(By.cssSelector("pre[aria-label^='journal']")).getText()).contains("flaky gave up on purpose");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ContainerName=console-flaky");
         shot("03-failing-unit");
     }
@@ -155,7 +157,7 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("waiting")).getText()).contains(second.substring(0, 12)).contains("web: greet twice");
         assertThat(browser.findElement(By.cssSelector(".states")).getText()).contains("OutOfSync");
         browser.findElement(By.cssSelector("form[action='/sync'] button")).click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("live-result")), "data-state"));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
         assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + second.substring(0, 12));
         assertThat(browser.findElements(By.cssSelector("#live li")).size()).as("steps shown as they ran").isGreaterThan(2);
         shot("05-sync-live");
@@ -170,7 +172,7 @@ class ConsoleIT {
         browser.get(base + "/history");
         shot("06-history");
         browser.findElement(By.xpath("//button[text()='Roll back to " + first.substring(0, 12) + "']")).click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("live-result")), "data-state"));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
         assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + first.substring(0, 12));
         browser.get(base + "/");
         assertThat(browser.findElement(By.id("deployed")).getText()).contains(first.substring(0, 12));
@@ -207,6 +209,11 @@ class ConsoleIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(base + "/");
         shot("08-read-only-phone");
+    }
+
+    /** An element of the page a click led to: waits for the navigation (a click does not). */
+    private org.openqa.selenium.WebElement find(By by) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private void signIn() {

@@ -43,7 +43,8 @@ final class ConsoleServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         res.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        res.setHeader("Referrer-Policy", "no-referrer");
+        // not no-referrer: with it, browsers send "Origin: null" on form posts, which the Origin check must refuse
+        res.setHeader("Referrer-Policy", "same-origin");
         res.setHeader("Cache-Control", "no-store");
         RequestGuard.Verdict where = hosts.checkHost(req.getHeader("Host"), req.getHeader("Origin"));
         if (!where.ok()) {
