@@ -38,7 +38,9 @@ public enum DeploymentReason {
     /** the MCP {@code sync} tool */
     MCP("mcp"),
     /** the MCP {@code plan} tool (never recorded) */
-    MCP_PLAN("mcp plan");
+    MCP_PLAN("mcp plan"),
+    /** a signed push from the forge, for the followed ref ({@code /hooks/...}) */
+    WEBHOOK("webhook");
 
     private final String word;
 
