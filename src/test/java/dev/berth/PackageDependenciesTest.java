@@ -49,6 +49,7 @@ class PackageDependenciesTest {
             List.of("agent"),                             // the daemon's queue: one sync at a time
             List.of(""),                                  // dev.berth: the library entry (Berth)
             List.of("mcp", "metrics"),                    // callers of the library served over HTTP and stdio
+            List.of("console"),                           // the web console: signs in with MCP's token
             List.of("cli"));                              // picocli commands: nothing may use them
 
     private static final JavaClasses BERTH = new ClassFileImporter()

@@ -1,20 +1,21 @@
 package dev.berth.cli;
 
 import dev.berth.Berth;
+import dev.berth.mcp.AccessTokens;
 import dev.berth.mcp.BerthMcpServer;
 import dev.berth.mcp.ListenAddress;
 import dev.berth.mcp.McpHttpServer;
+import dev.berth.mcp.McpMount;
 import dev.berth.mcp.McpToken;
-import dev.berth.mcp.RequestGuard;
-import dev.berth.mcp.AccessTokens;
 import dev.berth.mcp.OAuthSettings;
+import dev.berth.mcp.RequestGuard;
 import dev.berth.mcp.SessionLimits;
-import java.net.URI;
 import java.io.Closeable;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.Set;
 
-/** The daemon's MCP endpoint, when {@code --mcp-listen} asks for one. */
+/** The daemon's MCP endpoint: on a listener of its own ({@code --mcp-listen}) or at /mcp on the shared one ({@code --listen}). */
 final class McpEndpoint {
     private McpEndpoint() {
     }
@@ -23,19 +24,18 @@ final class McpEndpoint {
         if (options.listen == null) {
             return () -> { };
         }
-        ListenAddress listen;
-        try {
-            listen = ListenAddress.parse(options.listen);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), e.getMessage());
-        }
+        ListenAddress listen = DaemonListener.parse(options.listen, "--mcp-listen");
+        McpMount mount = mount(options, listen, berth, log);
+        McpHttpServer http = McpHttpServer.start(mount, listen);
+        DaemonListener.say(log, "mcp: serving " + DaemonListener.url(listen, http.port()) + McpHttpServer.ENDPOINT
+                + " (" + mount.description() + ")");
+        return http::close;
+    }
+
+    /** MCP as the options configure it, for a listener on {@code listen} (whose names Host and Origin may carry). */
+    static McpMount mount(McpDaemonOptions options, ListenAddress listen, Berth berth, PrintWriter log) throws Exception {
         BerthMcpServer server = McpSetup.server(berth, options.allowWrite,
-                options.allowTools, options.denyTools, line -> {
-                    synchronized (log) {
-                        log.println(line);
-                        log.flush();
-                    }
-                }, !options.noServers, true);
+                options.allowTools, options.denyTools, line -> DaemonListener.say(log, line), !options.noServers, true);
         McpToken token = McpToken.loadOrCreate(berth.layout().stateDir());
         SessionLimits limits;
         AccessTokens oauth;
@@ -49,19 +49,14 @@ final class McpEndpoint {
         }
         RequestGuard guard = new RequestGuard(token, RequestGuard.hostsFor(listen, Set.copyOf(options.allowHosts)),
                 McpHttpServer.MAX_BODY, oauth);
-        McpHttpServer http = McpHttpServer.start(server, listen, guard, limits);
-        synchronized (log) {
-            log.println("mcp: serving http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
-                    + http.port() + McpHttpServer.ENDPOINT + " (" + (options.allowWrite ? "read-write" : "read-only")
-                    + ", " + server.callableTools().size() + " tools + " + server.downstreamToolNames().size()
-                    + " from declared MCP servers; bearer token in " + McpToken.file(berth.layout().stateDir())
-                    + ", id " + token.id() + (oauth == null ? "" : "; OAuth tokens from " + oauth.settings().issuer()
-                    + " for " + oauth.settings().audience()) + "; at most " + limits.maxTotal() + " sessions, "
-                    + limits.maxPerCaller() + " per client, ended after " + limits.idle().toSeconds() + " s idle)"
-                    + (listen.loopback() ? "" : "; WARNING: not a loopback address"));
-            log.flush();
-        }
-        return http::close;
+        String description = (options.allowWrite ? "read-write" : "read-only")
+                + ", " + server.callableTools().size() + " tools + " + server.downstreamToolNames().size()
+                + " from declared MCP servers; bearer token in " + McpToken.file(berth.layout().stateDir())
+                + ", id " + token.id() + (oauth == null ? "" : "; OAuth tokens from " + oauth.settings().issuer()
+                + " for " + oauth.settings().audience()) + "; at most " + limits.maxTotal() + " sessions, "
+                + limits.maxPerCaller() + " per client, ended after " + limits.idle().toSeconds() + " s idle"
+                + (listen.loopback() ? "" : "; WARNING: not a loopback address");
+        return new McpMount(server, guard, limits, description);
     }
 
     private static AccessTokens oauth(McpDaemonOptions options) {

@@ -37,9 +37,13 @@ final class RunCommand extends HostCommand {
     @picocli.CommandLine.Mixin
     McpDaemonOptions mcp = new McpDaemonOptions();
 
+    @picocli.CommandLine.Mixin
+    ConsoleOptions console = new ConsoleOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter log = out();
+        DaemonListener.checkOptions(console, mcp, metricsListen);
         var berth = berth();
         BerthConfig config = berth.store().config();
         Duration every = interval != null ? Durations.parse(interval) : Duration.ofSeconds(config.intervalSeconds());
@@ -50,6 +54,8 @@ final class RunCommand extends HostCommand {
         ControlServer control = new ControlServer(berth.layout().socketPath(), agent, () -> status(berth), RunCommand::summary);
         control.start();
         java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, berth, log);
+        java.io.Closeable listener = DaemonListener.start(console, mcp, metricsListen, berth,
+                metricsSource(berth, timings), log);
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), s -> agent.trigger(DeploymentReason.SIGHUP));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,6 +67,7 @@ final class RunCommand extends HostCommand {
                 metrics.close();
             }
             try {
+                listener.close();
                 mcpEndpoint.close();
                 control.close();
             } catch (java.io.IOException ignored) {
@@ -76,10 +83,13 @@ final class RunCommand extends HostCommand {
         return 0;
     }
 
-    private MetricsServer startMetrics(Berth berth, SyncTimings timings, PrintWriter log) throws java.io.IOException {
+    private static MetricsServer.Source metricsSource(Berth berth, SyncTimings timings) {
         BerthMetrics berthMetrics = new BerthMetrics();
-        MetricsServer server = new MetricsServer(MetricsServer.parseAddress(metricsListen),
-                () -> berthMetrics.scrape(berth.status().call(), berth.identity().name(), timings));
+        return () -> berthMetrics.scrape(berth.status().call(), berth.identity().name(), timings);
+    }
+
+    private MetricsServer startMetrics(Berth berth, SyncTimings timings, PrintWriter log) throws java.io.IOException {
+        MetricsServer server = new MetricsServer(MetricsServer.parseAddress(metricsListen), metricsSource(berth, timings));
         server.start();
         log.println("metrics: http://" + metricsListen + "/metrics");
         log.flush();

@@ -21,7 +21,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * An embedded Tomcat serving a few servlets in one context, with one connector per listen address: the one
- * HTTP server of Berth's daemon (the MCP endpoint and the Prometheus metrics each start one). Build it with
+ * HTTP server of Berth's daemon ({@code berth run --listen}: each feature adds itself as a {@link Mount}; the
+ * older {@code --mcp-listen} and {@code --metrics-listen} each start one of their own). Build it with
  * {@link #builder()}, then {@link Builder#start()}.
  */
 public final class HttpEndpoint implements AutoCloseable {
@@ -96,7 +97,7 @@ public final class HttpEndpoint implements AutoCloseable {
         private record Mounted(String name, Servlet servlet, List<String> paths) {
         }
 
-        private record Filtered(String name, Filter filter, String urlPattern) {
+        private record Filtered(String name, Filter filter, List<String> urlPatterns) {
         }
 
         private final List<Listen> listens = new ArrayList<>();
@@ -124,9 +125,15 @@ public final class HttpEndpoint implements AutoCloseable {
             return this;
         }
 
-        /** Puts {@code filter} (asynchronous requests allowed) in front of the paths {@code urlPattern} matches. */
-        public Builder filter(String name, Filter filter, String urlPattern) {
-            filters.add(new Filtered(name, filter, urlPattern));
+        /** Puts {@code filter} (asynchronous requests allowed) in front of the paths the {@code urlPatterns} match. */
+        public Builder filter(String name, Filter filter, String... urlPatterns) {
+            filters.add(new Filtered(name, filter, List.of(urlPatterns)));
+            return this;
+        }
+
+        /** Lets {@code feature} add its servlets and filters. */
+        public Builder mount(Mount feature) {
+            feature.mountOn(this);
             return this;
         }
 
@@ -171,7 +178,7 @@ public final class HttpEndpoint implements AutoCloseable {
                 ctx.addFilterDef(def);
                 FilterMap map = new FilterMap();
                 map.setFilterName(f.name());
-                map.addURLPattern(f.urlPattern());
+                f.urlPatterns().forEach(map::addURLPattern);
                 ctx.addFilterMap(map);
             }
             HttpEndpoint endpoint = new HttpEndpoint(tomcat, connectors, baseDir);

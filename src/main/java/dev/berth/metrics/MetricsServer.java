@@ -1,6 +1,7 @@
 package dev.berth.metrics;
 
 import dev.berth.http.HttpEndpoint;
+import dev.berth.http.Mount;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import jakarta.servlet.http.HttpServlet;
@@ -12,9 +13,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /metrics} in Prometheus' text format, on the embedded Tomcat the MCP endpoint uses too
- * ({@link HttpEndpoint}), with one request thread: scrapes are rare and each one asks systemd for the
- * units' states. Read-only; bind it to loopback or a management network.
+ * {@code GET /metrics} in Prometheus' text format, on a listener of its own ({@code --metrics-listen}: the
+ * embedded Tomcat of {@link HttpEndpoint}, with one request thread) or as a {@link #mount} on the daemon's one
+ * listener ({@code --listen}). Scrapes are rare and each one asks systemd for the units' states. Read-only and
+ * unauthenticated, as Prometheus expects; bind it to loopback or a management network.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -28,7 +30,6 @@ public final class MetricsServer implements AutoCloseable {
 
     private final InetSocketAddress address;
     private final Source source;
-    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private HttpEndpoint http;
 
     public MetricsServer(InetSocketAddress address, Source source) {
@@ -40,16 +41,29 @@ public final class MetricsServer implements AutoCloseable {
     public void start() throws IOException {
         String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         http = HttpEndpoint.builder().listen(host, address.getPort()).limits(HttpEndpoint.ConnectorLimits.threads(1))
-                .servlet("metrics", new Scrape(), "/metrics")
+                .mount(mount(source))
                 .servlet("other", new NotHere(), "/")
                 .start();
+    }
+
+    /** {@code GET /metrics} alone, for the daemon's shared listener ({@code berth run --listen}). */
+    public static Mount mount(Source source) {
+        Scrape scrape = new Scrape(source);
+        return http -> http.servlet("metrics", scrape, "/metrics");
     }
 
     public InetSocketAddress address() {
         return http.addresses().getFirst();
     }
 
-    private final class Scrape extends HttpServlet {
+    private static final class Scrape extends HttpServlet {
+        private final transient Source source;
+        private final transient PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+        Scrape(Source source) {
+            this.source = source;
+        }
+
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
