@@ -59,6 +59,7 @@ public final class WebhookServlet extends HttpServlet {
                 ? Reception.refused(413, "body over " + (MAX_BODY_BYTES >> 10) + " KiB", forge.get().deliveryId(new Delivery(headers(req), new byte[0])).orElse(null))
                 : receiver.receive(forge.get(), new Delivery(headers(req), body.get()));
         answer(resp, r.status(), r.outcome() + ": " + r.reason());
+        resp.flushBuffer(); // the forge has its answer; keeping the record (an fsync) need not delay it
         LastWebhook last = LastWebhook.of(received, forge.get(), r);
         log.accept("webhook " + last.summary());
         try {
