@@ -184,6 +184,19 @@ public final class Berth {
         return agent;
     }
 
+    /**
+     * Asks this process's daemon for a sync and returns at once: it joins a sync already queued, or queues one
+     * (after the running one, which may have fetched too early). False when no daemon runs in this process.
+     */
+    public boolean trigger(dev.berth.state.DeploymentReason reason) {
+        Agent queue = daemon;
+        if (queue == null) {
+            return false;
+        }
+        queue.trigger(reason);
+        return true;
+    }
+
     // --- what the commands share ---
 
     /** A sync with these options: queued on the daemon when one runs here, else now, holding the host. */

@@ -38,7 +38,7 @@ class PackageDependenciesTest {
             List.of("unit", "http"),                      // unit-file syntax; the embedded HTTP server (Tomcat)
             List.of("repo"),                              // a checkout read as units and files to install
             List.of("git", "state", "mcp.declaration"),   // fetching; the host's records; MCP servers a checkout declares
-            List.of("secret", "fleet", "plan"),           // repository secrets; host targeting; desired vs. recorded
+            List.of("secret", "fleet", "plan", "hooks"),  // repository secrets; host targeting; desired vs. recorded; webhooks
             List.of("build"),                             // image builds: buildChanged reads the Plan
             List.of("validate"),                          // checks a checkout (quadlet keys per build.PodmanVersion)
             List.of("desired"),                           // load + validate + target + prepare builds

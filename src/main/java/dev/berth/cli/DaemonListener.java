@@ -56,6 +56,7 @@ final class DaemonListener {
         mounts.add(MetricsServer.mount(metrics));
         mounts.add(new ConsoleMount(berth, new ConsoleSettings(token,
                 RequestGuard.hostsFor(listen, Set.copyOf(mcp.allowHosts)), options.allowWrite, line -> say(log, line))));
+        mounts.add(new WebhookMount(berth, log));
         HttpEndpoint.Builder builder = HttpEndpoint.builder().listen(listen.host(), listen.port()).limits(McpHttpServer.LIMITS);
         mounts.forEach(builder::mount);
         HttpEndpoint http;
@@ -68,7 +69,7 @@ final class DaemonListener {
         String at = url(listen, http.port());
         say(log, "listening on " + at + ": console at / (" + (options.allowWrite ? "read-write" : "read-only")
                 + ", sign in with the token in " + McpToken.file(berth.layout().stateDir()) + ", id " + token.id()
-                + "), metrics at /metrics, mcp at /mcp (" + mcpMount.description() + ")");
+                + "), metrics at /metrics, mcp at /mcp (" + mcpMount.description() + "), webhooks at /hooks/FORGE");
         return () -> {
             try {
                 mounts.forEach(Mount::close);

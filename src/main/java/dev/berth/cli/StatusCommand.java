@@ -58,6 +58,9 @@ final class StatusCommand extends HostCommand {
                 o.println("  repaired drift: " + String.join(", ", last.driftRepaired()));
             }
         }
+        if (s.lastWebhook() != null) {
+            o.println("Webhook:    " + TIME.format(Instant.ofEpochMilli(s.lastWebhook().receivedAt())) + "  " + s.lastWebhook().summary());
+        }
         o.println("Units:");
         if (s.units().isEmpty()) {
             o.println("  (none)");

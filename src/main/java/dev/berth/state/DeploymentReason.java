@@ -42,7 +42,9 @@ public enum DeploymentReason {
     /** the web console's Sync button */
     CONSOLE("console"),
     /** the web console's pending-change page (never recorded) */
-    CONSOLE_PLAN("console plan");
+    CONSOLE_PLAN("console plan"),
+    /** a signed push from the forge, for the followed ref ({@code /hooks/...}) */
+    WEBHOOK("webhook");
 
     private final String word;
 

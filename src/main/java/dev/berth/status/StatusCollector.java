@@ -5,6 +5,7 @@ import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
 import dev.berth.git.RemoteUrls;
+import dev.berth.hooks.LastWebhook;
 import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
@@ -77,7 +78,8 @@ public final class StatusCollector {
         }
         return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
                 config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless(),
-                builds.apply(applied), GatewayStatusFile.read(store.dir()), rewoundFrom);
+                builds.apply(applied), GatewayStatusFile.read(store.dir()), rewoundFrom,
+                LastWebhook.read(store.dir()).orElse(null));
     }
 
     /** The commit the deployed one replaced, when its deployment was a rewind (see {@link DeploymentReason#REWIND}). */

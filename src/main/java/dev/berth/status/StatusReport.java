@@ -2,6 +2,7 @@ package dev.berth.status;
 
 import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
+import dev.berth.hooks.LastWebhook;
 import dev.berth.mcp.gateway.McpServerStatus;
 import dev.berth.state.SyncReport;
 import java.util.List;
@@ -15,11 +16,12 @@ import java.util.List;
  * @param mcpServers the declared MCP servers as the MCP endpoint last saw them (empty when none runs)
  * @param rewoundFrom when the deployed commit was deployed as a rewind (it does not descend from the commit deployed
  *                    before it: the followed ref was moved back or rewritten), that earlier commit; else null
+ * @param lastWebhook the last delivery to the daemon's {@code /hooks/...}, or null if none was received
  */
 public record StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                            String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
                            boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers,
-                           CommitInfo rewoundFrom) {
+                           CommitInfo rewoundFrom, LastWebhook lastWebhook) {
 
     public StatusReport {
         units = List.copyOf(units);
@@ -31,6 +33,6 @@ public record StatusReport(String remote, String ref, String path, CommitInfo de
     public StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                         String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
                         boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers) {
-        this(remote, ref, path, deployed, pending, pinned, lastSync, units, drift, rootless, builds, mcpServers, null);
+        this(remote, ref, path, deployed, pending, pinned, lastSync, units, drift, rootless, builds, mcpServers, null, null);
     }
 }

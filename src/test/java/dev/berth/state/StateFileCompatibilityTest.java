@@ -55,7 +55,7 @@ class StateFileCompatibilityTest {
         // the words the string constants and literals of earlier Berths wrote, so files written by either read in the other
         assertThat(List.of(DeploymentReason.values())).extracting(DeploymentReason::word).containsExactly(
                 "init", "sync", "switch", "rollback", "auto-rollback", "rewind", "dry-run", "plan", "start", "interval",
-                "SIGHUP", "control socket", "mcp", "mcp plan", "console", "console plan");
+                "SIGHUP", "control socket", "mcp", "mcp plan", "console", "console plan", "webhook");
         assertThat(List.of(SyncResult.values())).extracting(SyncResult::word).containsExactly("ok", "failed", "rolled-back");
         for (DeploymentReason reason : DeploymentReason.values()) {
             assertThat(StateStore.json().readValue(StateStore.json().writeValueAsString(reason), DeploymentReason.class))
