@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             TrustCommand.class,
             SecretCommand.class,
             McpCommand.class,
+            NotifyCommand.class,
         })
 public final class Main implements Runnable {
 

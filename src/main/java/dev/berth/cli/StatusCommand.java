@@ -58,6 +58,8 @@ final class StatusCommand extends HostCommand {
                 o.println("  repaired drift: " + String.join(", ", last.driftRepaired()));
             }
         }
+        new dev.berth.notify.NotifyFiles(berth().layout().stateDir()).status()
+                .ifPresent(n -> o.println("Notify:     " + n.line()));
         o.println("Units:");
         if (s.units().isEmpty()) {
             o.println("  (none)");
