@@ -150,20 +150,20 @@ public final class Notifier implements AutoCloseable {
     private void deliver(Delivery d) {
         try {
             d.channel().send(d.event());
-            record(status.sent(new NotifyStatus.Sent(clock.instant(), d.channel().name(), d.event().kind(), d.event().commit())));
+            record(status.sent(new NotifyStatus.Sent(clock.instant().toString(), d.channel().name(), d.event().kind(), d.event().commit())));
         } catch (DeliveryException e) {
             String why = SecretUrls.scrub(e.getMessage(), d.channel().secrets());
             boolean again = e.retryable() && d.attempt() < retry.attempts() && !closed;
             log.step("notifications: " + d.channel().name() + " (" + d.event().kind() + "): " + why
                     + (again ? "; trying again in " + retry.waitAfter(d.attempt()).toMillis() + " ms" : "; giving up"));
-            record(status.failed(new NotifyStatus.Failure(clock.instant(), d.channel().name(), d.event().kind(), why)));
+            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind(), why)));
             if (again) {
                 timer.schedule(() -> enqueue(new Delivery(d.channel(), d.event(), d.attempt() + 1)),
                         retry.waitAfter(d.attempt()).toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             // a bug in one channel must not end the thread every channel shares
-            record(status.failed(new NotifyStatus.Failure(clock.instant(), d.channel().name(), d.event().kind(),
+            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind(),
                     SecretUrls.scrub(String.valueOf(e), d.channel().secrets()))));
         }
     }

@@ -11,15 +11,21 @@ import java.util.Optional;
  *
  * @param sinks        where events go
  * @param commitStatus the forge's commit status, or null when off
- * @param repeatWindow the same event kind, commit and sink within it is sent once (default 1 h)
+ * @param repeatSeconds the same event kind, commit and sink within this many seconds is sent once (0: the default, 1 h)
  */
-public record NotifyConfig(List<Sink> sinks, CommitStatus commitStatus, Duration repeatWindow) {
+public record NotifyConfig(List<Sink> sinks, CommitStatus commitStatus, long repeatSeconds) {
     public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofHours(1);
-    public static final NotifyConfig EMPTY = new NotifyConfig(List.of(), null, null);
+    public static final NotifyConfig EMPTY = new NotifyConfig(List.of(), null, 0);
 
     public NotifyConfig {
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
-        repeatWindow = repeatWindow == null ? DEFAULT_REPEAT_WINDOW : repeatWindow;
+        if (repeatSeconds < 0) {
+            throw new IllegalArgumentException("repeatSeconds must not be negative: " + repeatSeconds);
+        }
+    }
+
+    public Duration repeatWindow() {
+        return repeatSeconds == 0 ? DEFAULT_REPEAT_WINDOW : Duration.ofSeconds(repeatSeconds);
     }
 
     public Optional<Sink> sink(String name) {
@@ -33,18 +39,18 @@ public record NotifyConfig(List<Sink> sinks, CommitStatus commitStatus, Duration
         }
         List<Sink> more = new ArrayList<>(sinks);
         more.add(sink);
-        return new NotifyConfig(more, commitStatus, repeatWindow);
+        return new NotifyConfig(more, commitStatus, repeatSeconds);
     }
 
     public NotifyConfig without(String name) {
         if (sink(name).isEmpty()) {
             throw new IllegalArgumentException("no sink named '" + name + "' (see 'berth notify list')");
         }
-        return new NotifyConfig(sinks.stream().filter(s -> !s.name().equals(name)).toList(), commitStatus, repeatWindow);
+        return new NotifyConfig(sinks.stream().filter(s -> !s.name().equals(name)).toList(), commitStatus, repeatSeconds);
     }
 
     public NotifyConfig withCommitStatus(CommitStatus status) {
-        return new NotifyConfig(sinks, status, repeatWindow);
+        return new NotifyConfig(sinks, status, repeatSeconds);
     }
 
     /** Every sink and the commit status, each with what it shows of itself (secrets redacted). */

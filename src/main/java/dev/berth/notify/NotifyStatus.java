@@ -1,17 +1,15 @@
 package dev.berth.notify;
 
-import java.time.Instant;
-
 /**
  * What {@code berth status} says of notifications: the last one sent, the last error (secrets scrubbed), and how many
  * were dropped because the queue was full.
  */
 public record NotifyStatus(Sent lastSent, Failure lastError, long dropped) {
 
-    public record Sent(Instant at, String channel, EventKind kind, String commit) {
+    public record Sent(String at, String channel, EventKind kind, String commit) {
     }
 
-    public record Failure(Instant at, String channel, EventKind kind, String message) {
+    public record Failure(String at, String channel, EventKind kind, String message) {
     }
 
     NotifyStatus sent(Sent s) {
