@@ -89,7 +89,7 @@ public final class Notifier implements AutoCloseable {
         n.unsubscribe.add(berth.events().onDeploying(commit -> n.publish(new Event(EventKind.DEPLOYING, host, commit, null,
                 "deploying " + Event.shortId(commit), Optional.empty(), List.of(), clock.instant()))));
         n.timer.scheduleAtFixedRate(() -> health.check(clock.instant()).ifPresent(n::publish), 1, 1, TimeUnit.MINUTES);
-        n.worker.start();
+        n.begin();
         log.step("notifications: " + (first.isEmpty() ? "none set ('berth notify add')" : first.stream().map(Channel::name).toList()));
         return n;
     }
@@ -114,6 +114,12 @@ public final class Notifier implements AutoCloseable {
             log.step("notifications: " + e.getMessage() + "; keeping the settings read before");
         }
         return settings;
+    }
+
+    /** Starts the thread that sends. */
+    Notifier begin() {
+        worker.start();
+        return this;
     }
 
     /** Queues {@code e} for every channel that wants it and has not had it within the repeat window. Never blocks. */
