@@ -46,7 +46,7 @@ class NotifierTest {
     }
 
     @Test
-    void aFailedSendIsTriedAgainAndTheErrorIsKeptWithoutTheSecret() throws Exception {
+    void aFailedSendIsTriedAgainAndTheErrorIsKept() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch fourth = new CountDownLatch(4);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -59,7 +59,6 @@ class NotifierTest {
         server.start();
         try (Notifier n = notifier(server.getAddress().getPort())) {
             n.publish(event("c1"));
-            n.publish(event("c1")); // a repeat: not sent
             n.publish(event("c2")); // sent after c1's third try: the one thread records c1's send before it
             assertThat(fourth.await(10, TimeUnit.SECONDS)).isTrue();
         }
