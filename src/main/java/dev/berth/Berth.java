@@ -214,7 +214,7 @@ public final class Berth {
                 return deployer(progress).run(o);
             }
         }
-        return access.exclusively(() -> announced(() -> deployer(progress).run(o)));
+        return access.exclusively(() -> announced(() -> deployer(events.announcing(progress)).run(o)));
     }
 
     /** A deployment other than a sync (init, switch, a user's rollback), holding the host. */
@@ -223,7 +223,7 @@ public final class Berth {
             options.progress().step(message); // the daemon's log tells of every change, whoever asked
             progress.step(message);
         };
-        return exclusive(() -> announced(() -> call.run(deployer(to))));
+        return exclusive(() -> announced(() -> call.run(deployer(events.announcing(to)))));
     }
 
     interface DeployerCall {

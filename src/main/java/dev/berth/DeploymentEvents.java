@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.apply.Progress;
 import dev.berth.host.PrivateFolder;
 import dev.berth.state.StateFolderWatch;
 import java.io.IOException;
@@ -17,6 +18,7 @@ public final class DeploymentEvents {
     private final Path stateDir;
     private final List<Consumer<DeploymentFinished>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> recordListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> deployingListeners = new CopyOnWriteArrayList<>();
     private StateFolderWatch watch;
 
     DeploymentEvents(Path stateDir) {
@@ -27,6 +29,12 @@ public final class DeploymentEvents {
     public Runnable subscribe(Consumer<DeploymentFinished> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** A deployment of this process is about to apply a new commit (its id): a commit status goes pending. */
+    public Runnable onDeploying(Consumer<String> listener) {
+        deployingListeners.add(listener);
+        return () -> deployingListeners.remove(listener);
     }
 
     /**
@@ -42,6 +50,28 @@ public final class DeploymentEvents {
         }
         recordListeners.add(listener);
         return () -> recordListeners.remove(listener);
+    }
+
+    /** The progress a deployment reports to, telling this object's listeners of the commit it deploys. */
+    Progress announcing(Progress progress) {
+        return new Progress() {
+            @Override
+            public void step(String message) {
+                progress.step(message);
+            }
+
+            @Override
+            public void deploying(String commit) {
+                progress.deploying(commit);
+                for (Consumer<String> l : deployingListeners) {
+                    try {
+                        l.accept(commit);
+                    } catch (RuntimeException e) {
+                        // as for finished: one listener's failure is its own
+                    }
+                }
+            }
+        };
     }
 
     void finished(DeploymentFinished event) {

@@ -48,7 +48,7 @@ class PackageDependenciesTest {
             List.of("status"),                            // what berth status reports: state, git, builds, gateway
             List.of("agent"),                             // the daemon's queue: one sync at a time
             List.of(""),                                  // dev.berth: the library entry (Berth)
-            List.of("mcp", "metrics"),                    // callers of the library served over HTTP and stdio
+            List.of("mcp", "metrics", "notify"),          // callers of the library: over HTTP and stdio; notifications
             List.of("console"),                           // the web console: signs in with MCP's token
             List.of("cli"));                              // picocli commands: nothing may use them
 

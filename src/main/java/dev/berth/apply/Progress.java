@@ -5,5 +5,9 @@ package dev.berth.apply;
 public interface Progress {
     void step(String message);
 
+    /** The run is about to deploy {@code commit}, a commit other than the deployed one (commit statuses go pending). */
+    default void deploying(String commit) {
+    }
+
     Progress SILENT = message -> { };
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SecretCommand.class,
             McpCommand.class,
             WebhookCommand.class,
+            NotifyCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -50,6 +50,10 @@ final class RunCommand extends HostCommand {
         SyncTimings timings = new SyncTimings();
         berth.events().subscribe(done -> timings.record(done.took().toNanos() / 1e9, done.ok()));
         MetricsServer metrics = metricsListen == null ? null : startMetrics(berth, timings, log);
+        dev.berth.notify.Notifier notifier = dev.berth.notify.Notifier.start(berth, every, m -> {
+            log.println(m);
+            log.flush();
+        });
         Agent agent = berth.daemon(every);
         ControlServer control = new ControlServer(berth.layout().socketPath(), agent, () -> status(berth), RunCommand::summary);
         control.start();
@@ -63,6 +67,7 @@ final class RunCommand extends HostCommand {
             log.println("stopping: letting the current step finish");
             log.flush();
             agent.close();
+            notifier.close();
             if (metrics != null) {
                 metrics.close();
             }

@@ -61,6 +61,8 @@ final class StatusCommand extends HostCommand {
         if (s.lastWebhook() != null) {
             o.println("Webhook:    " + TIME.format(Instant.ofEpochMilli(s.lastWebhook().receivedAt())) + "  " + s.lastWebhook().summary());
         }
+        new dev.berth.notify.NotifyFiles(berth().layout().stateDir()).status()
+                .ifPresent(n -> o.println("Notify:     " + n.line()));
         o.println("Units:");
         if (s.units().isEmpty()) {
             o.println("  (none)");

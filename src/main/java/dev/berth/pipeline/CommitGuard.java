@@ -8,6 +8,7 @@ import dev.berth.state.RejectedCommit;
 import dev.berth.state.SafetySettings;
 import java.nio.file.Path;
 import java.time.Instant;
+import dev.berth.apply.Refusal;
 import java.util.Optional;
 
 /**
@@ -26,28 +27,29 @@ final class CommitGuard {
      * @param rewoundFrom      the deployed commit when {@code commit} does not descend from it (see {@link #rewinds})
      * @return why the commit is refused, or empty when it may be applied
      */
-    static Optional<String> refusal(GitSource source, CommitInfo commit, SafetySettings settings,
+    static Optional<Refusal> refusal(GitSource source, CommitInfo commit, SafetySettings settings,
                                     Optional<RejectedCommit> rejected, boolean explicitlyChosen, Optional<CommitInfo> rewoundFrom) {
         if (!explicitlyChosen && rejected.isPresent() && rejected.get().commit().equals(commit.id())) {
-            return Optional.of("commit " + commit.shortId() + " was rolled back at "
+            return Optional.of(new Refusal(Refusal.Kind.ROLLED_BACK_BEFORE, commit.id(), "commit " + commit.shortId() + " was rolled back at "
                     + Instant.ofEpochMilli(rejected.get().rolledBack()) + " (" + rejected.get().reason()
-                    + ") and is not tried again: push a new commit");
+                    + ") and is not tried again: push a new commit"));
         }
         if (settings.verifiesCommits()) {
             CommitSignatures.Verdict v = CommitSignatures.verify(source, commit.id(),
                     settings.allowedSigners() == null ? null : Path.of(settings.allowedSigners()),
                     settings.trustedKeyring() == null ? null : Path.of(settings.trustedKeyring()));
             if (!v.trusted()) {
-                return Optional.of("commit " + commit.shortId() + " (" + commit.subject() + ") is refused: " + v.detail());
+                return Optional.of(new Refusal(Refusal.Kind.SIGNATURE, commit.id(),
+                        "commit " + commit.shortId() + " (" + commit.subject() + ") is refused: " + v.detail()));
             }
             // A good signature says who wrote a commit, not that it is the newest: replaying an older signed
             // commit must not be enough to deploy it.
             if (!explicitlyChosen && rewoundFrom.isPresent()) {
                 CommitInfo deployed = rewoundFrom.get();
-                return Optional.of("commit " + commit.shortId() + " (" + commit.subject() + ") is refused: it does not descend from"
+                return Optional.of(new Refusal(Refusal.Kind.ANCESTRY, commit.id(), "commit " + commit.shortId() + " (" + commit.subject() + ") is refused: it does not descend from"
                         + " the deployed commit " + deployed.shortId() + " (" + deployed.subject() + "): the followed ref was"
                         + " moved back or rewritten (force-push). If that is intended, accept it with 'berth rollback "
-                        + commit.shortId() + "'");
+                        + commit.shortId() + "'"));
             }
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import dev.berth.state.BerthConfig;
 import dev.berth.state.DeploymentReason;
 import dev.berth.state.SafetySettings;
 import java.io.IOException;
+import dev.berth.apply.Refusal;
 import java.util.Optional;
 
 /**
@@ -74,7 +75,7 @@ final class FollowedTarget {
         Optional<CommitInfo> rewoundFrom = pinned || run.reason() == DeploymentReason.SWITCH
                 || !CommitGuard.rewinds(source, applied.commit(), target.id())
                 ? Optional.empty() : Optional.of(deployedCommit(source, applied.commit()));
-        Optional<String> refusal = CommitGuard.refusal(source, target, settings,
+        Optional<Refusal> refusal = CommitGuard.refusal(source, target, settings,
                 pinned ? Optional.empty() : parts.safety().rejected(), pinned, rewoundFrom);
         if (refusal.isEmpty() && rewoundFrom.isPresent()) {
             parts.progress().step("warning: " + target.shortId() + " does not descend from the deployed commit "
@@ -83,17 +84,23 @@ final class FollowedTarget {
             run.rewind(rewoundFrom.get().id(), DeploymentReason.REWIND);
         }
         if (refusal.isEmpty() && !target.id().equals(applied.commit())) {
-            refusal = source.treeRefusal(target, config.path()); // unsafe names, over the limits: before any of it is written
+            CommitInfo checked = target;
+            refusal = source.treeRefusal(target, config.path()) // unsafe names, over the limits: before any of it is written
+                    .map(why -> new Refusal(Refusal.Kind.LIMITS, checked.id(), why));
         }
         if (refusal.isPresent()) {
-            parts.progress().step(refusal.get());
+            parts.progress().step(refusal.get().reason());
+            run.refused(refusal.get());
             if (applied.commit() == null) {
-                return Outcomes.failed(run, parts, target, refusal.get() + "; nothing was applied");
+                return Outcomes.failed(run, parts, target, refusal.get().reason() + "; nothing was applied");
             }
             // The last good deployment stays, and is still converged (drift repaired, failed units retried).
             target = source.commit(applied.commit());
         }
-        run.target(source, target, pinned, refusal);
+        run.target(source, target, pinned, refusal.map(Refusal::reason));
+        if (!options.dryRun() && !target.id().equals(applied.commit())) {
+            parts.progress().deploying(target.id());
+        }
         return Flow.NEXT;
     }
 

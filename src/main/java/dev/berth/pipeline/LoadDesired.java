@@ -1,6 +1,7 @@
 package dev.berth.pipeline;
 
 import dev.berth.apply.DeployException;
+import dev.berth.apply.Refusal;
 import dev.berth.desired.LoadedRepository;
 import dev.berth.repo.Problem;
 import java.util.Set;
@@ -30,8 +31,9 @@ final class LoadDesired implements Step {
         LoadedRepository loaded = parts.loader().load(run.checkout(), version);
         if (!loaded.errors().isEmpty()) {
             String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
-            return Outcomes.failed(run, parts, run.target(),
-                    "commit " + run.target().shortId() + " is invalid and was not applied:\n  " + problems);
+            String why = "commit " + run.target().shortId() + " is invalid and was not applied:\n  " + problems;
+            run.refused(new Refusal(Refusal.Kind.VALIDATION, run.target().id(), why));
+            return Outcomes.failed(run, parts, run.target(), why);
         }
         run.loaded(loaded);
         return Flow.NEXT;

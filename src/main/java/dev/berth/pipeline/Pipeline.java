@@ -75,7 +75,7 @@ public final class Pipeline {
             if (outcome == null) {
                 throw new IllegalStateException("the pipeline ended a sync without an outcome: its last step must record one");
             }
-            return outcome;
+            return outcome.withEnding(run.ending());
         }
     }
 

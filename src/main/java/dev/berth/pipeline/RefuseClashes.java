@@ -1,6 +1,7 @@
 package dev.berth.pipeline;
 
 import dev.berth.apply.DeployException;
+import dev.berth.apply.Refusal;
 import java.util.Set;
 
 /** A repository unit that would take the name of one of the host's own units stops the deployment. */
@@ -25,7 +26,8 @@ final class RefuseClashes implements Step {
         if (run.clashes().isEmpty()) {
             return Flow.NEXT;
         }
-        return Outcomes.failed(run, parts, run.target(), "commit " + run.target().shortId() + " was not applied:\n  "
-                + String.join("\n  ", run.clashes()));
+        String why = "commit " + run.target().shortId() + " was not applied:\n  " + String.join("\n  ", run.clashes());
+        run.refused(new Refusal(Refusal.Kind.CLASH, run.target().id(), why));
+        return Outcomes.failed(run, parts, run.target(), why);
     }
 }

@@ -61,6 +61,7 @@ final class RollBackOnFailure implements Step {
         try {
             ApplyResult back = run.pipeline().rollBack(new RunKind.LastGood(good, run.subPath(), badResult.failures()), parts);
             if (back.ok()) {
+                run.rolledBack();
                 error = "commit " + bad.shortId() + " did not come up and was rolled back to " + good.substring(0, 12)
                         + "; it is not tried again until a new commit arrives";
                 Outcomes.history(parts, new Deployment(good, "automatic rollback from " + bad.shortId(), parts.clock().millis(),

@@ -2,6 +2,8 @@ package dev.berth.pipeline;
 
 import dev.berth.state.DeploymentReason;
 import dev.berth.apply.ApplyResult;
+import dev.berth.apply.Ending;
+import dev.berth.apply.Refusal;
 import dev.berth.apply.ReservedUnitNames;
 import dev.berth.desired.LoadedRepository;
 import dev.berth.git.CommitInfo;
@@ -34,6 +36,8 @@ public final class Run implements AutoCloseable {
     private boolean pinned;
     private String rewindOf;
     private Optional<String> refusal = Optional.empty();
+    private Optional<Refusal> refused = Optional.empty();
+    private boolean rolledBack;
     private Path checkout;
     private LoadedRepository loaded;
     private DesiredState desired;
@@ -142,6 +146,19 @@ public final class Run implements AutoCloseable {
     /** Why the newest commit was refused, when the run goes on with the deployed one instead. */
     public Optional<String> refusal() {
         return refusal;
+    }
+
+    /** What this run ended as, for the notifications: the commit before it, a refusal, a rollback. */
+    Ending ending() {
+        return new Ending(applied == null ? null : applied.commit(), refused, rolledBack);
+    }
+
+    void refused(Refusal refusal) {
+        this.refused = Optional.of(refusal);
+    }
+
+    void rolledBack() {
+        this.rolledBack = true;
     }
 
     void target(GitSource source, CommitInfo target, boolean pinned, Optional<String> refusal) {
