@@ -48,6 +48,7 @@ final class RunCommand extends HostCommand {
         MetricsServer metrics = metricsListen == null ? null : startMetrics(berth, timings, log);
         Agent agent = berth.daemon(every);
         ControlServer control = new ControlServer(berth.layout().socketPath(), agent, () -> status(berth), RunCommand::summary);
+        control.answerQueries(new DaemonQueries(berth.layout().stateDir(), agent));
         control.start();
         java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, berth, log);
         CountDownLatch stopped = new CountDownLatch(1);
