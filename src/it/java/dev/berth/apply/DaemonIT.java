@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.git.TestGitRepo;
 import dev.berth.it.TestHost;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,17 @@ class DaemonIT {
         // the daemon syncs once when it starts; a request queues behind that sync and finds nothing to do
         assertThat(host.berthOk("sync")).contains("up to date");
 
+        // status, history and plan are answered by the daemon (the CLI's JVM loads none of the status code), and print
+        // what they print without a daemon
+        List<String> viaDaemon = readOnlyAnswers();
+        assertThat(host.sh("rm -f /tmp/berth-classes.log; BERTH_JAVA_OPTS=-Xlog:class+load:file=/tmp/berth-classes.log "
+                + "/opt/berth/berth status >/dev/null && cat /tmp/berth-classes.log"))
+                .contains("dev.berth.agent.ControlClient").doesNotContain("dev.berth.status.");
+        host.sh("systemctl stop berth.service");
+        assertThat(readOnlyAnswers()).isEqualTo(viaDaemon);
+        host.sh("systemctl start berth.service");
+        waitForSocket();
+
         // the daemon's Prometheus metrics say what runs (a scrape reads the same status as `berth status`)
         String first = repo.git().getRepository().resolve("HEAD").getName();
         String metrics = host.sh("curl -fsS --retry 10 --retry-delay 1 --retry-all-errors http://127.0.0.1:9390/metrics");
@@ -93,6 +106,12 @@ class DaemonIT {
         assertThat(host.sh("systemctl show -p MainPID --value berth.service")).isNotEqualTo(pidBefore);
         assertThat(host.sh("cat /var/lib/berth/applied.json")).contains(head);
         assertThat(host.berthOk("status")).contains("berth generation 2").contains("berth.service");
+    }
+
+    /** What status, history and plan print; the daemon's own unit left out of status (stopped, it shows failed). */
+    private List<String> readOnlyAnswers() {
+        String status = host.berthOk("status").lines().filter(l -> !l.contains("berth.service")).collect(Collectors.joining("\n"));
+        return List.of(status, host.berthOk("history"), host.berthOk("plan"));
     }
 
     private void waitForSocket() {

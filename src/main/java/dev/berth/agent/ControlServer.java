@@ -35,12 +35,18 @@ public final class ControlServer implements AutoCloseable {
     private final Function<SyncOutcome, ControlReply> summary;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private ServerSocketChannel server;
+    private volatile Function<ControlRequest, ControlReply> queries;
 
     public ControlServer(Path socket, Agent agent, Supplier<String> status, Function<SyncOutcome, ControlReply> summary) {
         this.socket = socket;
         this.agent = agent;
         this.status = status;
         this.summary = summary;
+    }
+
+    /** Answers {@code query} requests (read-only commands run for a client) with this; without it they are refused. */
+    public void answerQueries(Function<ControlRequest, ControlReply> handler) {
+        this.queries = handler;
     }
 
     /** Binds the socket; a stale one left by a crashed daemon is replaced, a live one is an error. */
@@ -97,6 +103,9 @@ public final class ControlServer implements AutoCloseable {
             switch (req.command() == null ? "" : req.command()) {
                 case "ping" -> send(out, ControlReply.done(0, "pong"));
                 case "status" -> send(out, ControlReply.done(0, status.get()));
+                case "query" -> send(out, queries == null || req.args() == null || req.args().isEmpty()
+                        ? ControlReply.done(2, "unknown command 'query': this daemon answers sync, status or ping")
+                        : queries.apply(req));
                 case "sync" -> {
                     long started = System.nanoTime();
                     var future = agent.submit(req.options(DeploymentReason.CONTROL_SOCKET), m -> {

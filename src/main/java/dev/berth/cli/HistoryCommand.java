@@ -20,6 +20,10 @@ final class HistoryCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
+        var byDaemon = answeredByDaemon();
+        if (byDaemon.isPresent()) {
+            return byDaemon.get();
+        }
         List<Deployment> all = berth().store().history();
         List<Deployment> newest = all.subList(Math.max(0, all.size() - limit), all.size()).reversed();
         if (json) {

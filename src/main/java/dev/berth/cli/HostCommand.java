@@ -5,7 +5,15 @@ import dev.berth.Berth;
 import dev.berth.BerthOptions;
 import dev.berth.apply.Progress;
 import dev.berth.state.UnitFailure;
+import dev.berth.agent.ControlClient;
+import dev.berth.agent.ControlReply;
+import dev.berth.agent.ControlRequest;
+import dev.berth.host.HostLayout;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +28,9 @@ abstract class HostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set when the daemon runs this command for a client (a query): the daemon's state folder, whatever else is given. */
+    Path servedFrom;
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -30,7 +41,45 @@ abstract class HostCommand implements Callable<Integer> {
 
     /** This host's Berth: progress printed unless --quiet, waits for another Berth said on stderr. */
     Berth berth() {
+        if (servedFrom != null) {
+            HostOptions served = new HostOptions();
+            served.stateDir = servedFrom;
+            served.quiet = host.quiet;
+            return open(served, out(), err());
+        }
         return open(host, out(), err());
+    }
+
+    /**
+     * A read-only command asks a daemon serving this state folder to run it, in the daemon's warm JVM, and prints
+     * its answer: the exit code then, empty when no daemon runs or it leaves this one to us (a plain local run
+     * prints the same).
+     */
+    Optional<Integer> answeredByDaemon() {
+        if (servedFrom != null) {
+            return Optional.empty();
+        }
+        HostLayout layout = HostLayout.forCurrentUser(host.stateDir);
+        var daemon = ControlClient.connect(layout.socketPath());
+        if (daemon.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = DaemonQueries.queryArgs(spec.name(), spec.commandLine().getParseResult().originalArgs());
+        try (ControlClient c = daemon.get()) {
+            ControlReply reply = c.send(ControlRequest.query(args, layout.stateDir()), line -> { });
+            if (!reply.served()) {
+                return Optional.empty();
+            }
+            out().print(reply.output());
+            out().flush();
+            if (reply.error() != null) {
+                err().print(reply.error());
+                err().flush();
+            }
+            return Optional.of(reply.exitCode());
+        } catch (IOException e) {
+            return Optional.empty(); // the daemon went away: answer it here
+        }
     }
 
     static Berth open(HostOptions host, PrintWriter out, PrintWriter err) {

@@ -42,6 +42,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli would print, without building its model of every command first (most of the start-up)
+            System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
+            return;
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -36,10 +36,14 @@ class PlanCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
-        var berth = berth();
         if (asHost != null || asLabels != null || dir != null) {
-            return planAs(berth);
+            return planAs(berth()); // may name a folder relative to here: never asked of the daemon
         }
+        var byDaemon = answeredByDaemon();
+        if (byDaemon.isPresent()) {
+            return byDaemon.get();
+        }
+        var berth = berth();
         SyncOutcome outcome = berth.plan().reason(DeploymentReason.PLAN).call();
         if (outcome.plan() == null) {
             return reportPreview(outcome);

@@ -27,6 +27,10 @@ final class StatusCommand extends HostCommand {
 
     @Override
     public Integer call() throws Exception {
+        var byDaemon = answeredByDaemon();
+        if (byDaemon.isPresent()) {
+            return byDaemon.get();
+        }
         StatusReport s = berth().status().call();
         PrintWriter o = out();
         if (json) {

@@ -20,7 +20,10 @@ import java.util.Set;
  */
 public final class FleetFileReader {
 
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Made on first use, so a repository without berth.toml (and {@code berth validate} of one) loads no TOML parser. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
     private static final Set<String> TOP_KEYS = Set.of("default", "hosts", "groups", "rules");
     private static final Set<String> RULE_KEYS = Set.of("units", "hosts", "groups", "labels");
 
@@ -65,7 +68,7 @@ public final class FleetFileReader {
     private FleetFile parseFile() {
         JsonNode root;
         try {
-            root = TOML.readTree(text);
+            root = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             error(line, "is not valid TOML: " + e.getOriginalMessage());

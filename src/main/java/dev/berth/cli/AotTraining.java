@@ -1,0 +1,68 @@
+package dev.berth.cli;
+
+import dev.berth.agent.ControlReply;
+import dev.berth.agent.ControlRequest;
+import dev.berth.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The training run the {@code berth} launcher records its AOT cache from (JDK 25's {@code -XX:AOTCacheOutput}):
+ * it runs the short commands a user times, on a scratch repository and an empty state folder, so the classes they
+ * load (picocli's model, Jackson, validation, the control socket's messages) are loaded and linked from the cache
+ * next time. It touches nothing outside its scratch folder and prints nothing.
+ */
+public final class AotTraining {
+    private static final String UNIT = """
+            [Unit]
+            Description=AOT training unit
+
+            [Container]
+            Image=localhost/training:latest
+            PublishPort=127.0.0.1:18999:8080
+            Environment=A=1
+            """;
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path scratch = Files.createTempDirectory("berth-aot-training");
+        try {
+            Path repo = Files.createDirectories(scratch.resolve("repo/web"));
+            Files.writeString(repo.resolve("web.container"), UNIT);
+            Files.writeString(repo.resolve("web.env"), "GREETING=hello\n");
+            String state = scratch.resolve("state").toString();
+            for (List<String> command : List.of(
+                    List.of("--version"), List.of("--help"), List.of("status", "--help"),
+                    List.of("validate", scratch.resolve("repo").toString()),
+                    List.of("validate", "--json", scratch.resolve("repo").toString()),
+                    List.of("status", "--state-dir", state), List.of("history", "--state-dir", state))) {
+                run(command);
+            }
+            // what `berth status` sends to and reads from a daemon
+            byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
+            Json.mapper().readValue(query, ControlRequest.class);
+            Json.mapper().readValue(Json.mapper().writeValueAsBytes(ControlReply.answer(0, "ok", "")), ControlReply.class);
+        } finally {
+            try (Stream<Path> all = Files.walk(scratch)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void run(List<String> command) {
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setErr(new PrintWriter(Writer.nullWriter()));
+        cl.execute(command.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.berth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code berth} launcher script: it remembers the JDK it found and finds another when that one is gone, and
+ * its AOT cache never shows: a broken or stale cache prints nothing, and a missing one is recorded in the
+ * background for the next run. The jar it runs holds Berth's classes; its manifest points at the libraries.
+ */
+class LauncherTest {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path tmp;
+
+    private record Ran(int exitCode, String out, String err) {
+    }
+
+    /** Berth's classes in a jar, its libraries named by the manifest (an AOT cache takes jars only, no folders). */
+    private Path jar() throws IOException {
+        Path jar = tmp.resolve("berth.jar");
+        if (Files.exists(jar)) {
+            return jar;
+        }
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path").split(":"))
+                .filter(p -> p.endsWith(".jar")).map(p -> Path.of(p).toUri().toString()).collect(Collectors.joining(" ")));
+        Path classes = Path.of("target/classes");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m); Stream<Path> all = Files.walk(classes)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString()));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private Ran berth(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", Path.of("berth").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("BERTH_JAR", jar().toString());
+        pb.environment().put("BERTH_CACHE_DIR", tmp.resolve("cache").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Ran(p.exitValue(), Files.readString(tmp.resolve("out")), Files.readString(tmp.resolve("err")));
+    }
+
+    private static final String VERSION = "Java " + Runtime.version() + "\n";
+
+    @Test
+    void remembersTheJdkAndFindsAnotherWhenItIsGone() throws Exception {
+        Ran first = berth(Map.of("BERTH_AOT", "off"), "--version");
+        assertThat(first.out()).startsWith("berth ").endsWith(VERSION);
+        Path remembered = tmp.resolve("cache/java");
+        assertThat(Files.readString(remembered)).isEqualTo(System.getProperty("java.home") + "|" + Runtime.version().feature() + "|" + JAVA + "\n");
+
+        Files.writeString(remembered, System.getProperty("java.home") + "|25|" + tmp.resolve("gone/bin/java") + "\n");
+        Ran again = berth(Map.of("BERTH_AOT", "off"), "--version");
+        assertThat(again).isEqualTo(first);
+        assertThat(Files.readString(remembered)).contains("|" + JAVA);
+    }
+
+    @Test
+    void aBrokenOrStaleAotCacheIsSilentAndAMissingOneIsRecordedForNextTime() throws Exception {
+        Ran plain = berth(Map.of("BERTH_AOT", "off"), "--version");
+        Path cache = tmp.resolve("cache");
+        Path aot = cache.resolve("berth.aot");
+        String stamp = JAVA + "|" + tmp.resolve("berth.jar") + "\n";
+
+        Files.writeString(aot, "not an AOT cache");
+        Files.writeString(cache.resolve("berth.aot.for"), stamp);
+        Files.setLastModifiedTime(aot, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(berth(Map.of(), "--version")).as("a broken cache").isEqualTo(plain);
+
+        // a stale one (another jar) is thrown away and recorded anew in the background
+        Files.writeString(cache.resolve("berth.aot.for"), JAVA + "|/elsewhere/berth.jar\n");
+        assertThat(berth(Map.of(), "--version")).as("a stale cache").isEqualTo(plain);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(cache.resolve("berth.aot.for")) && Files.readString(cache.resolve("berth.aot.for")).equals(stamp))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the launcher's background recording has no other signal than its files
+        }
+        assertThat(Files.readString(cache.resolve("berth.aot.for"))).isEqualTo(stamp);
+        assertThat(Files.size(aot)).isGreaterThan(1_000_000);
+        assertThat(berth(Map.of(), "--version")).as("with the new cache").isEqualTo(plain);
+        assertThat(berth(Map.of("BERTH_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("classes.log")), "--version")).isEqualTo(plain);
+        assertThat(Files.readString(tmp.resolve("classes.log"))).contains("dev.berth.cli.Main source: shared objects file");
+    }
+}
