@@ -1,7 +1,10 @@
 package dev.berth.pipeline;
 
 import dev.berth.apply.DeployException;
+import dev.berth.desired.CheckoutVersion;
+import dev.berth.desired.CommitDiff;
 import dev.berth.desired.LoadedRepository;
+import dev.berth.git.GitSource;
 import dev.berth.repo.Problem;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,9 +28,17 @@ final class LoadDesired implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) throws DeployException {
-        // A sync of an unchanged commit may reuse the daemon's last reading; a preview or rollback folder may not.
-        String version = run.followed() && !run.dryRun() ? run.target().id() + ":" + run.config().path() : null;
-        LoadedRepository loaded = parts.loader().load(run.checkout(), version);
+        // A sync of an unchanged commit may reuse the daemon's last reading, and one of a new commit may re-read
+        // only what git says changed since; a preview or rollback folder may not.
+        LoadedRepository loaded;
+        if (run.followed() && !run.dryRun()) {
+            String subPath = run.subPath();
+            GitSource source = run.source();
+            CommitDiff diff = run.freshExport() ? (from, to) -> source.changedPaths(from, to, subPath) : CommitDiff.UNKNOWN;
+            loaded = parts.loader().load(run.checkout(), new CheckoutVersion(run.target().id(), subPath), diff);
+        } else {
+            loaded = parts.loader().load(run.checkout(), null);
+        }
         if (!loaded.errors().isEmpty()) {
             String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
             return Outcomes.failed(run, parts, run.target(),
