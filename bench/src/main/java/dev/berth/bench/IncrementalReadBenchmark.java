@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A sync of a new commit as the daemon reads it: git's tree diff from the commit read last, the changed paths
  * read again and the rest reused ({@link RepositoryReader#readChanged}), the validation rules, and the plan
- * against the previous commit's applied state. Two repositories of {@code units} units in git, each with two
- * commits: {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
+ * against the previous commit's applied state. A repository of {@code units} units in git, with two
+ * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
  * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
  */
 @State(Scope.Benchmark)
@@ -53,8 +52,11 @@ public class IncrementalReadBenchmark {
     @Param({"10000"})
     public int units;
 
-    private Sync onePercent;
-    private Sync oneFile;
+    /** onePercent: 1% of the units changed; oneFile: one env file changed */
+    @Param({"onePercent", "oneFile"})
+    public String change;
+
+    private Sync sync;
 
     /** One repository at its second commit, with the first commit's read and applied state. */
     private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, AppliedState applied) {
@@ -62,8 +64,9 @@ public class IncrementalReadBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws Exception {
-        onePercent = prepare(units, root -> RepositoryGenerator.write(root, units, 1));
-        oneFile = prepare(units, root -> Files.writeString(root.resolve("apps/app-1/app-1.env"), "CHANGED=1\n"));
+        sync = change.equals("oneFile")
+                ? prepare(units, root -> Files.writeString(root.resolve("apps/app-1/app-1.env"), "CHANGED=1\n"))
+                : prepare(units, root -> RepositoryGenerator.write(root, units, 1));
     }
 
     @FunctionalInterface
@@ -115,23 +118,16 @@ public class IncrementalReadBenchmark {
     }
 
     @Benchmark
-    public Plan changedOnlyOnePercent() {
-        return readValidateAndPlan(onePercent);
-    }
-
-    @Benchmark
-    public Plan changedOnlyOneFile() {
-        return readValidateAndPlan(oneFile);
+    public Plan changedOnlyReadValidateAndPlan() {
+        return readValidateAndPlan(sync);
     }
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
-        for (Sync sync : List.of(onePercent, oneFile)) {
-            sync.git().close();
-            try (Stream<Path> paths = Files.walk(sync.checkout())) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+        sync.git().close();
+        try (Stream<Path> paths = Files.walk(sync.checkout())) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
