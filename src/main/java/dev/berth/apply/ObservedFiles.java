@@ -1,12 +1,8 @@
 package dev.berth.apply;
 
 import dev.berth.host.HostLayout;
-import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,14 +16,12 @@ public final class ObservedFiles {
     public static Map<String, String> of(HostLayout layout, AppliedState applied) {
         Map<String, String> observed = new HashMap<>();
         for (String target : applied.files().keySet()) {
-            Path p = layout.pathOf(target);
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    observed.put(target, Sha256.ofFile(p));
-                } catch (IOException e) {
-                    // unreadable counts as changed: the planner rewrites it
-                    observed.put(target, "unreadable");
-                }
+            try {
+                // hashed again only when its stamp changed, or on the full check's interval (InstalledFileHashes)
+                InstalledFileHashes.PROCESS.sha256(layout.pathOf(target)).ifPresent(sha -> observed.put(target, sha));
+            } catch (IOException e) {
+                // unreadable counts as changed: the planner rewrites it
+                observed.put(target, "unreadable");
             }
         }
         return observed;

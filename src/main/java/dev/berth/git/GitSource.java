@@ -186,6 +186,18 @@ public final class GitSource implements AutoCloseable {
         return trees.treeRefusal(commit, subPath);
     }
 
+    /**
+     * The paths (relative to {@code subPath}) whose content differs between two commits, from git's tree
+     * diff; empty when git cannot tell plainly (a symlink or submodule changed, a commit is missing).
+     */
+    public Optional<java.util.Set<String>> changedPaths(String from, String to, String subPath) {
+        try {
+            return new TreeChanges(git.getRepository()).between(from, to, subPath);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty(); // any doubt: the caller reads everything
+        }
+    }
+
     private static final String REFUSED_FETCH = ". Berth checks every object it fetches (as 'git fsck' does) and refused"
             + " these, so nothing was fetched and this host stays as it is: remove the commit that holds it from the branch"
             + " (force-push)";

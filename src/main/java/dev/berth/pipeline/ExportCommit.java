@@ -48,8 +48,7 @@ final class ExportCommit implements Step {
                 run.checkout(checkout);
             } else {
                 Path checkout = checkouts.resolve(CURRENT);
-                exportIfNeeded(run.source(), commit, subPath, checkout);
-                run.checkout(checkout);
+                run.checkout(checkout, exportIfNeeded(run.source(), commit, subPath, checkout));
             }
         } catch (GitException | IOException e) {
             return Outcomes.failed(run, parts, null, run.followed() ? e.getMessage()
@@ -59,18 +58,20 @@ final class ExportCommit implements Step {
     }
 
     // Re-exporting an unchanged commit is the bulk of a no-change sync; a marker records what is there.
-    private static void exportIfNeeded(GitSource source, String commit, String path, Path checkout) throws GitException {
+    // True when the folder was exported now (then it is exactly the commit's tree, not a folder kept from before).
+    private static boolean exportIfNeeded(GitSource source, String commit, String path, Path checkout) throws GitException {
         Path marker = checkout.resolveSibling(CURRENT + ".commit");
         String want = commit + " " + path;
         try {
             if (Files.isDirectory(checkout) && Files.exists(marker) && Files.readString(marker).equals(want)) {
                 GeneratedFiles.removeAll(checkout); // the build step adds them again, for this sync
-                return;
+                return false;
             }
             Files.deleteIfExists(marker);
             GeneratedFiles.removeAll(checkout); // and the list: it describes the checkout being replaced
             source.export(commit, path, checkout);
             Files.writeString(marker, want);
+            return true;
         } catch (IOException e) {
             throw new GitException("cannot export commit " + commit + ": " + e.getMessage(), e);
         }

@@ -2,7 +2,10 @@ package dev.berth.pipeline;
 
 import dev.berth.apply.DeployException;
 import dev.berth.apply.Refusal;
+import dev.berth.desired.CheckoutVersion;
+import dev.berth.desired.CommitDiff;
 import dev.berth.desired.LoadedRepository;
+import dev.berth.git.GitSource;
 import dev.berth.repo.Problem;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,9 +29,17 @@ final class LoadDesired implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) throws DeployException {
-        // A sync of an unchanged commit may reuse the daemon's last reading; a preview or rollback folder may not.
-        String version = run.followed() && !run.dryRun() ? run.target().id() + ":" + run.config().path() : null;
-        LoadedRepository loaded = parts.loader().load(run.checkout(), version);
+        // A sync of an unchanged commit may reuse the daemon's last reading, and one of a new commit may re-read
+        // only what git says changed since; a preview or rollback folder may not.
+        LoadedRepository loaded;
+        if (run.followed() && !run.dryRun()) {
+            String subPath = run.subPath();
+            GitSource source = run.source();
+            CommitDiff diff = run.freshExport() ? (from, to) -> source.changedPaths(from, to, subPath) : CommitDiff.UNKNOWN;
+            loaded = parts.loader().load(run.checkout(), new CheckoutVersion(run.target().id(), subPath), diff);
+        } else {
+            loaded = parts.loader().load(run.checkout(), null);
+        }
         if (!loaded.errors().isEmpty()) {
             String problems = loaded.errors().stream().map(Problem::toString).limit(20).collect(Collectors.joining("\n  "));
             String why = "commit " + run.target().shortId() + " is invalid and was not applied:\n  " + problems;

@@ -39,6 +39,7 @@ public final class Run implements AutoCloseable {
     private Optional<Refusal> refused = Optional.empty();
     private boolean rolledBack;
     private Path checkout;
+    private boolean freshExport;
     private LoadedRepository loaded;
     private DesiredState desired;
     private Plan plan;
@@ -174,7 +175,17 @@ public final class Run implements AutoCloseable {
     }
 
     void checkout(Path checkout) {
+        checkout(checkout, false);
+    }
+
+    /** @param freshExport the folder was just written from the commit whole, not kept from an earlier run */
+    void checkout(Path checkout, boolean freshExport) {
         this.checkout = checkout;
+        this.freshExport = freshExport;
+    }
+
+    boolean freshExport() {
+        return freshExport;
     }
 
     public LoadedRepository loaded() {

@@ -26,9 +26,10 @@ import java.util.Map;
  * @param escapingLinks symlinks leaving the repository: path, then target
  * @param brokenLinks   symlinks leading nowhere
  * @param problems      entries that could not be read
+ * @param links         how many symlinks of any kind the folder holds (a re-read of changed paths only trusts a tree without)
  */
 record FolderListing(boolean opened, List<String> files, List<String> subfolders, List<Map.Entry<String, String>> escapingLinks,
-                     List<String> brokenLinks, List<Problem> problems) {
+                     List<String> brokenLinks, List<Problem> problems, int links) {
 
     /**
      * Lists {@code rel} (a folder of the repository at {@code realRoot}, {@code ""} for the root).
@@ -42,6 +43,7 @@ record FolderListing(boolean opened, List<String> files, List<String> subfolders
         List<Map.Entry<String, String>> escaping = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        int links = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String entryRel = RepoPaths.join(rel, entry.getFileName().toString());
@@ -61,6 +63,7 @@ record FolderListing(boolean opened, List<String> files, List<String> subfolders
                         subfolders.add(entryRel);
                     }
                 } else if (attrs.isSymbolicLink()) {
+                    links++;
                     classifyLink(realRoot, entry, entryRel, files, escaping, broken);
                 } else if (attrs.isRegularFile()) {
                     files.add(entryRel);
@@ -70,9 +73,9 @@ record FolderListing(boolean opened, List<String> files, List<String> subfolders
             throw new UncheckedIOException(e.getCause());
         } catch (IOException e) {
             problems.add(unreadable(rel, e));
-            return new FolderListing(false, List.of(), List.of(), List.of(), List.of(), problems);
+            return new FolderListing(false, List.of(), List.of(), List.of(), List.of(), problems, 0);
         }
-        return new FolderListing(true, files, subfolders, escaping, broken, problems);
+        return new FolderListing(true, files, subfolders, escaping, broken, problems, links);
     }
 
     /**

@@ -42,27 +42,49 @@ public final class RepositoryReader {
     }
 
     public static RepositoryScan read(Path root, ValidationLimits limits) {
-        return new RepositoryReader(limits).scan(root);
+        return readRemembering(root, limits).scan();
     }
 
-    private RepositoryScan scan(Path root) {
+    /** A full read, with what it learned for {@link #readChanged}. */
+    public static RepositoryReading readRemembering(Path root, ValidationLimits limits) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             problems.add(Problem.error(".", 0, root + " is not a folder: give the path of a repository checkout"));
-            return new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of());
+            return new RepositoryReading(new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of()), null,
+                    RepositoryReading.Kind.FULL);
         }
         RepositoryTree tree;
         try {
             tree = RepositoryTree.scan(root);
         } catch (IOException e) {
             problems.add(Problem.error(".", 0, "cannot read the repository at " + root + " (" + e + "): check its permissions"));
-            return new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of());
+            return new RepositoryReading(new RepositoryScan(DesiredState.empty(), problems, List.of(), List.of()), null,
+                    RepositoryReading.Kind.FULL);
         }
+        return new RepositoryReader(limits).scan(tree, problems, Reuse.NOTHING, RepositoryReading.Kind.FULL);
+    }
+
+    /**
+     * Reads the checkout at {@code root} again after it was replaced by another commit's export, reading only
+     * {@code changed} (the paths git's tree diff names, relative to the checkout) and taking every other file's
+     * parse and hash from {@code earlier}. The result is the scan a full read would give. When anything is in
+     * doubt (see {@link TreePatch}) it is a full read. Both use the limits {@code earlier} was read with.
+     */
+    public static RepositoryReading readChanged(Path root, ReadMemo earlier, Set<String> changed) {
+        Optional<RepositoryTree> tree = earlier == null ? Optional.empty() : TreePatch.apply(earlier.tree, root, changed);
+        if (tree.isEmpty()) {
+            return readRemembering(root, earlier == null ? ValidationLimits.DEFAULTS : earlier.limits);
+        }
+        return new RepositoryReader(earlier.limits).scan(tree.get(), new ArrayList<>(),
+                new Reuse(earlier.parsed, earlier.digests, changed), RepositoryReading.Kind.CHANGED_ONLY);
+    }
+
+    private RepositoryReading scan(RepositoryTree tree, List<Problem> problems, Reuse reuse, RepositoryReading.Kind kind) {
         problems.addAll(tree.problems());
         reportLinks(tree, problems);
 
         Map<String, UnitName> found = findUnits(tree, problems);
-        UnitLoader loader = new UnitLoader(tree, limits);
+        UnitLoader loader = new UnitLoader(tree, limits, reuse);
         List<LoadedUnit> loaded = loader.loadAll(found, problems);
 
         Map<String, String> systemdNames = new HashMap<>();
@@ -99,8 +121,8 @@ public final class RepositoryReader {
         }
 
         Map<String, String> secretFiles = SecretFiles.index(tree, problems);
-        List<Map<String, String>> supportingOfEach = new SupportingFileCollector(tree, limits, secretFiles)
-                .collectAll(loaded, loader.digestsRead(), problems);
+        SupportingFileCollector collector = new SupportingFileCollector(tree, limits, secretFiles, reuse);
+        List<Map<String, String>> supportingOfEach = collector.collectAll(loaded, loader.digestsRead(), problems);
         List<RepoUnit> units = new ArrayList<>();
         Map<String, RepoUnit> desiredUnits = new TreeMap<>();
         Map<String, InstalledFile> files = new TreeMap<>();
@@ -122,7 +144,9 @@ public final class RepositoryReader {
             }
         }
         reportUnusedDropInFolders(tree, units, problems);
-        return new RepositoryScan(new DesiredState(desiredUnits, files), problems, units, List.copyOf(found.keySet()), tree);
+        RepositoryScan scan = new RepositoryScan(new DesiredState(desiredUnits, files), problems, units,
+                List.copyOf(found.keySet()), tree);
+        return new RepositoryReading(scan, new ReadMemo(limits, tree, loader.parsed(), collector.hashed()), kind);
     }
 
     /** Unit files by path, sorted; files with a unit extension but an invalid name are reported, not read. */

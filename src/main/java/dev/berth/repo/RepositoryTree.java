@@ -35,9 +35,11 @@ public final class RepositoryTree {
     private final Map<String, String> escapingLinks;
     private final SortedSet<String> brokenLinks;
     private final List<Problem> problems;
+    private final boolean plain;
 
     private RepositoryTree(Path root, List<String> files, List<String> directories, Map<String, String> escapingLinks,
-                           SortedSet<String> brokenLinks, List<Problem> problems) {
+                           SortedSet<String> brokenLinks, List<Problem> problems, boolean noLinks) {
+        this.plain = noLinks && escapingLinks.isEmpty() && brokenLinks.isEmpty() && problems.isEmpty();
         this.root = root;
         this.files = files;
         this.fileSet = new HashSet<>(files);
@@ -60,6 +62,7 @@ public final class RepositoryTree {
         Map<String, String> escaping = new TreeMap<>();
         SortedSet<String> broken = new TreeSet<>();
         List<Problem> problems = new ArrayList<>();
+        int links = 0;
 
         List<String> level = List.of("");
         while (!level.isEmpty()) {
@@ -81,10 +84,34 @@ public final class RepositoryTree {
                 listing.escapingLinks().forEach(link -> escaping.put(link.getKey(), link.getValue()));
                 broken.addAll(listing.brokenLinks());
                 problems.addAll(listing.problems());
+                links += listing.links();
             }
             level = next;
         }
-        return new RepositoryTree(realRoot, sorted(files), sorted(dirs), escaping, broken, problems);
+        return new RepositoryTree(realRoot, sorted(files), sorted(dirs), escaping, broken, problems, links == 0);
+    }
+
+    /**
+     * A tree of regular files only (no symlink, nothing unreadable), from its file list: its folders are the
+     * files' parents, as an export of a git tree without symlinks creates them. For {@link TreePatch}.
+     */
+    static RepositoryTree plainOf(Path realRoot, List<String> files) {
+        Set<String> dirs = new HashSet<>();
+        for (String f : files) {
+            for (String d = RepoPaths.parent(f); !d.isEmpty() && dirs.add(d); d = RepoPaths.parent(d)) {
+                // each new folder adds its parents, until one already known
+            }
+        }
+        return new RepositoryTree(realRoot, sorted(files), sorted(new ArrayList<>(dirs)), new TreeMap<>(), new TreeSet<>(),
+                List.of(), true);
+    }
+
+    /**
+     * True when the checkout held only regular files and folders, all readable: then which files exist is all
+     * there is to know about it, and {@link TreePatch} may derive the next commit's tree from the changed paths.
+     */
+    boolean plain() {
+        return plain;
     }
 
     private static List<String> sorted(List<String> paths) {

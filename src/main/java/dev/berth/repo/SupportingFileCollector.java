@@ -25,11 +25,19 @@ final class SupportingFileCollector {
     private final ValidationLimits limits;
     /** Secret name → its {@code .age} file, see {@link SecretFiles}. */
     private final Map<String, String> secretFiles;
+    private final Reuse reuse;
+    private final Map<String, FileDigest> hashed = new HashMap<>();
 
-    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits, Map<String, String> secretFiles) {
+    SupportingFileCollector(RepositoryTree tree, ValidationLimits limits, Map<String, String> secretFiles, Reuse reuse) {
         this.tree = tree;
         this.limits = limits;
         this.secretFiles = secretFiles;
+        this.reuse = reuse;
+    }
+
+    /** Every supporting file this read hashed (or reused), by repository path: for the next read's {@link Reuse}. */
+    Map<String, FileDigest> hashed() {
+        return hashed;
     }
 
     /**
@@ -45,11 +53,13 @@ final class SupportingFileCollector {
             f.files().stream().filter(p -> !known.containsKey(p)).forEach(toHash::add);
         }
         List<String> paths = List.copyOf(toHash);
-        List<Digest> hashed = paths.parallelStream().map(this::digest).toList();
+        // a file unchanged since the earlier read hashes as it did then
+        List<FileDigest> results = paths.parallelStream().map(p -> reuse.digest(p).orElseGet(() -> digest(p))).toList();
         Map<String, String> digests = new HashMap<>(known);
         for (int i = 0; i < paths.size(); i++) {
-            Digest d = hashed.get(i);
+            FileDigest d = results.get(i);
             String path = paths.get(i);
+            hashed.put(path, d);
             d.sha256().ifPresent(sha -> digests.put(path, sha));
             problems.addAll(d.problems());
         }
@@ -132,25 +142,22 @@ final class SupportingFileCollector {
     }
 
     /** Size check and hash of one file, through one open file; touches no shared state. */
-    private Digest digest(String rel) {
+    private FileDigest digest(String rel) {
         // one open file for the size check and the hash: on a large checkout every system call counts
         try (FileChannel channel = FileChannel.open(tree.resolve(rel))) {
             long size = channel.size();
             if (size > limits.maxSupportingBytes()) {
-                return new Digest(Optional.empty(), List.of(Problem.error(rel, 0, "is " + size + " bytes, more than the limit of "
+                return new FileDigest(Optional.empty(), List.of(Problem.error(rel, 0, "is " + size + " bytes, more than the limit of "
                         + limits.maxSupportingBytes() + " bytes for files a unit uses: keep large data out of the repository"
                         + " (use a volume or an image)")));
             }
-            return new Digest(Optional.of(Sha256.of(channel, size)), List.of());
+            return new FileDigest(Optional.of(Sha256.of(channel, size)), List.of());
         } catch (IOException ex) {
-            return new Digest(Optional.empty(), List.of(Problem.error(rel, 0, "cannot be read (" + ex.getClass().getSimpleName()
+            return new FileDigest(Optional.empty(), List.of(Problem.error(rel, 0, "cannot be read (" + ex.getClass().getSimpleName()
                     + "): check its permissions")));
         }
     }
 
     private record Found(SortedSet<String> files, List<Problem> problems) {
-    }
-
-    private record Digest(Optional<String> sha256, List<Problem> problems) {
     }
 }

@@ -25,11 +25,14 @@ final class UnitLoader {
 
     private final RepositoryTree tree;
     private final ValidationLimits limits;
+    private final Reuse reuse;
     private final Map<String, ParsedFile> parsed = new HashMap<>();
 
-    UnitLoader(RepositoryTree tree, ValidationLimits limits) {
+    /** @param reuse what an earlier read of the same checkout found for paths that have not changed since */
+    UnitLoader(RepositoryTree tree, ValidationLimits limits, Reuse reuse) {
         this.tree = tree;
         this.limits = limits;
+        this.reuse = reuse;
     }
 
     /** The units that could be read, in the order of {@code found} (path order). */
@@ -62,9 +65,17 @@ final class UnitLoader {
         return out;
     }
 
+    /** Every file read and parsed by this read (or reused), by repository path: for the next read's {@link Reuse}. */
+    Map<String, ParsedFile> parsed() {
+        return parsed;
+    }
+
     private void parseAll(java.util.Collection<String> paths, List<Problem> problems) {
         List<String> unread = paths.stream().filter(p -> !parsed.containsKey(p)).toList();
-        List<ParsedFile> results = unread.parallelStream().map(this::parse).toList();
+        // a file unchanged since the earlier read parses as it did then: same path, same bytes, same limits
+        List<ParsedFile> results = unread.parallelStream()
+                .map(p -> reuse.parsed(p).orElseGet(() -> parse(p)))
+                .toList();
         for (int i = 0; i < unread.size(); i++) {
             parsed.put(unread.get(i), results.get(i));
             problems.addAll(results.get(i).problems());
@@ -105,13 +116,5 @@ final class UnitLoader {
             problems.add(Problem.error(path, 0, "could not be parsed (" + e + "): please report this as a Berth bug"));
         }
         return new ParsedFile(Optional.empty(), sha256, problems);
-    }
-
-    /**
-     * @param file     the parsed file, empty when it could not be read or parsed
-     * @param sha256   of its content, empty when it could not be read as text
-     * @param problems what reading and parsing it found
-     */
-    private record ParsedFile(Optional<UnitFile> file, Optional<String> sha256, List<Problem> problems) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.status;
 
+import dev.berth.apply.InstalledFileHashes;
 import dev.berth.build.BuildStatus;
 import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
@@ -10,7 +11,6 @@ import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
 import dev.berth.host.UnitStatus;
-import dev.berth.repo.Sha256;
 import dev.berth.state.AppliedState;
 import dev.berth.state.AppliedUnit;
 import dev.berth.state.BerthConfig;
@@ -110,7 +110,7 @@ public final class StatusCollector {
                 continue;
             }
             try {
-                if (!Sha256.ofFile(p).equals(f.getValue())) {
+                if (!InstalledFileHashes.PROCESS.sha256(p).map(f.getValue()::equals).orElse(false)) {
                     out.add(new Drift(f.getKey(), p.toString(), "changed"));
                 }
             } catch (IOException e) {

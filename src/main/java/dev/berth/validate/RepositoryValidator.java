@@ -37,6 +37,10 @@ public final class RepositoryValidator {
         this.requested = requested;
     }
 
+    public ValidationLimits limits() {
+        return limits;
+    }
+
     /** With default limits and the podman generator if this host has one. */
     public static RepositoryValidator forThisHost() {
         return forThisHost(Optional.empty());
@@ -70,7 +74,11 @@ public final class RepositoryValidator {
     }
 
     public ValidationReport validate(Path root) {
-        RepositoryScan scan = RepositoryReader.read(root, limits);
+        return validate(root, RepositoryReader.read(root, limits));
+    }
+
+    /** As {@link #validate(Path)}, over a scan of {@code root} already made (say, of its changed paths only). */
+    public ValidationReport validate(Path root, RepositoryScan scan) {
         boolean hasQuadlets = scan.unitPaths().stream()
                 .anyMatch(p -> dev.berth.unit.UnitKind.ofFileName(p).map(k -> k.isQuadlet()).orElse(false));
         Optional<PodmanVersion> installed = hasQuadlets ? generator.version() : Optional.empty();

@@ -1,0 +1,134 @@
+package dev.berth.bench;
+
+import dev.berth.git.GitSource;
+import dev.berth.plan.Plan;
+import dev.berth.plan.Planner;
+import dev.berth.repo.Problem;
+import dev.berth.repo.ReadMemo;
+import dev.berth.repo.RepositoryReader;
+import dev.berth.repo.RepositoryReading;
+import dev.berth.repo.ValidationLimits;
+import dev.berth.state.AppliedState;
+import dev.berth.validate.RepositoryValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A sync of a new commit as the daemon reads it: git's tree diff from the commit read last, the changed paths
+ * read again and the rest reused ({@link RepositoryReader#readChanged}), the validation rules, and the plan
+ * against the previous commit's applied state. A repository of {@code units} units in git, with two
+ * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
+ * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class IncrementalReadBenchmark {
+
+    @Param({"10000"})
+    public int units;
+
+    /** onePercent: 1% of the units changed; oneFile: one env file changed */
+    @Param({"onePercent", "oneFile"})
+    public String change;
+
+    private Sync sync;
+
+    /** One repository at its second commit, with the first commit's read and applied state. */
+    private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, AppliedState applied) {
+    }
+
+    @Setup(Level.Trial)
+    public void generate() throws Exception {
+        sync = change.equals("oneFile")
+                ? prepare(units, root -> Files.writeString(root.resolve("apps/app-1/app-1.env"), "CHANGED=1\n"))
+                : prepare(units, root -> RepositoryGenerator.write(root, units, 1));
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(Path root) throws IOException;
+    }
+
+    private static Sync prepare(int units, Change change) throws Exception {
+        Path root = Files.createTempDirectory("berth-bench-incremental-");
+        RepositoryGenerator.write(root, units, 0);
+        try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
+            String from = commit(git);
+            RepositoryReading first = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS);
+            AppliedState applied = AppliedStates.afterDeploying(first.scan().desired(), from);
+            change.apply(root);
+            String to = commit(git);
+            GitSource source = GitSource.open(root.resolve(".git"), "refs/heads/main");
+            Set<String> changed = source.changedPaths(from, to, "").orElseThrow();
+            Sync sync = new Sync(root, source, from, to, first.memo(), applied);
+            RepositoryReading again = read(sync);
+            var full = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS).scan();
+            if (again.kind() != RepositoryReading.Kind.CHANGED_ONLY || !again.scan().desired().equals(full.desired())
+                    || !again.scan().problems().equals(full.problems()) || !again.scan().units().equals(full.units())) {
+                throw new IllegalStateException("the incremental read is not the full read's equal");
+            }
+            System.out.printf("%n%d units; %d paths changed%n", again.scan().desired().units().size(), changed.size());
+            return sync;
+        }
+    }
+
+    private static String commit(Git git) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent who = new PersonIdent("bench", "bench@example.org");
+        return git.commit().setMessage("revision").setAuthor(who).setCommitter(who).setSign(false).call().getName();
+    }
+
+    private static RepositoryReading read(Sync sync) {
+        Set<String> changed = sync.git().changedPaths(sync.from(), sync.to(), "").orElseThrow();
+        return RepositoryReader.readChanged(sync.checkout(), sync.earlier(), changed);
+    }
+
+    private static Plan readValidateAndPlan(Sync sync) {
+        RepositoryReading reading = read(sync);
+        if (reading.scan().hasErrors() || RepositoryValidator.check(reading.scan()).stream().anyMatch(Problem::isError)) {
+            throw new IllegalStateException("repository became invalid");
+        }
+        Map<String, String> observed = sync.applied().files(); // no drift: the host holds what Berth wrote
+        return Planner.plan(reading.scan().desired(), sync.applied(), observed);
+    }
+
+    @Benchmark
+    public Plan changedOnlyReadValidateAndPlan() {
+        return readValidateAndPlan(sync);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        sync.git().close();
+        try (Stream<Path> paths = Files.walk(sync.checkout())) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.berth.desired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.fleet.HostIdentity;
+import dev.berth.git.GitSource;
+import dev.berth.repo.RepositoryReading;
+import dev.berth.testing.Draw;
+import dev.berth.testing.Seeded;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A followed checkout read again only where git says it changed must give exactly what a full read gives:
+ * over random sequences of commits (units added, removed, renamed and broken, drop-ins in the unit's folder
+ * and at the root, bind-mounted folders, symlinks, berth.toml and host label changes, files outside the
+ * followed folder), each commit is exported as a sync exports it, loaded by one long-lived loader as the
+ * daemon loads it, and compared with a fresh loader's full read of the same checkout.
+ */
+class IncrementalReadPropertyTest {
+
+    @TempDir
+    Path tmp;
+
+    private final AtomicInteger changedOnlyReads = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    /** One commit: what the tree holds (path → content, or a symlink's target after {@code LINK:}), and this host's labels. */
+    record Commit(Map<String, String> files, Map<String, String> labels) {
+    }
+
+    record History(String subPath, List<Commit> commits) {
+        @Override
+        public String toString() {
+            return "subPath='" + subPath + "' " + commits;
+        }
+    }
+
+    @Test
+    void incrementalAndFullReadsGiveEqualDesiredStates() {
+        AtomicInteger tryNumber = new AtomicInteger();
+        Seeded.check(25, IncrementalReadPropertyTest::history, history -> check(history, tmp.resolve("try-" + tryNumber.incrementAndGet())));
+        // the property is only worth something if the incremental path was taken, not a full read every time
+        assertThat(changedOnlyReads.get()).as("reads of the changed paths only, of %d", reads.get())
+                .isGreaterThan(reads.get() / 3);
+    }
+
+    private void check(History history, Path dir) throws Exception {
+        Path work = dir.resolve("work");
+        Path checkout = dir.resolve("checkouts/current");
+        Files.createDirectories(checkout.getParent());
+        Map<String, String>[] labels = new Map[] {Map.of()};
+        CheckedRepositoryLoader checked = new CheckedRepositoryLoader();
+        RepositoryLoader daemon = new TargetedRepositoryLoader(checked, () -> new HostIdentity("host-1", labels[0]));
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            for (Commit commit : history.commits()) {
+                String id = commit(git, work, commit.files());
+                labels[0] = commit.labels();
+                try (GitSource source = GitSource.open(work.resolve(".git"), "refs/heads/main")) {
+                    source.export(id, history.subPath(), checkout);
+                    LoadedRepository incremental = daemon.load(checkout, new CheckoutVersion(id, history.subPath()),
+                            (from, to) -> source.changedPaths(from, to, history.subPath()));
+                    LoadedRepository full = new TargetedRepositoryLoader(new CheckedRepositoryLoader(),
+                            () -> new HostIdentity("host-1", labels[0])).load(checkout, null);
+                    assertThat(incremental.desired()).as("desired state at %s", commit).isEqualTo(full.desired());
+                    assertThat(incremental.problems()).as("problems at %s", commit).isEqualTo(full.problems());
+                }
+                reads.incrementAndGet();
+                if (checked.lastReadKind().orElseThrow() == RepositoryReading.Kind.CHANGED_ONLY) {
+                    changedOnlyReads.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private static String commit(Git git, Path work, Map<String, String> files) throws Exception {
+        try (Stream<Path> old = Files.walk(work)) {
+            for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(work) && !work.relativize(p).toString().startsWith(".git")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = work.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            if (f.getValue().startsWith("LINK:")) {
+                Files.createSymbolicLink(p, Path.of(f.getValue().substring(5)));
+            } else {
+                Files.writeString(p, f.getValue());
+            }
+        }
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        PersonIdent who = new PersonIdent("test", "test@example.org");
+        return git.commit().setMessage("step").setAuthor(who).setCommitter(who).setSign(false).setAllowEmpty(true)
+                .call().getName();
+    }
+
+    // ---- drawing histories
+
+    private static final List<String> APPS = List.of("a0", "a1", "a2", "a3", "a4");
+
+    static History history(Draw draw) {
+        String subPath = draw.oneIn(3) ? "site" : "";
+        List<Commit> commits = new ArrayList<>();
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put(subPath.isEmpty() ? "README.md" : subPath + "/README.md", "the followed folder always exists\n");
+        Map<String, String> labels = Map.of("role", "edge");
+        int count = draw.between(2, 9);
+        for (int i = 0; i < count; i++) {
+            int changes = i == 0 ? draw.between(1, 6) : draw.between(1, 3);
+            for (int c = 0; c < changes; c++) {
+                if (draw.oneIn(12)) {
+                    labels = Map.of("role", draw.of(List.of("edge", "db")));
+                } else {
+                    change(draw, files, subPath.isEmpty() ? "" : subPath + "/");
+                }
+            }
+            commits.add(new Commit(Map.copyOf(files), labels));
+        }
+        return new History(subPath, commits);
+    }
+
+    private static void change(Draw draw, TreeMap<String, String> files, String at) {
+        String app = draw.of(APPS);
+        String dir = at + "apps/" + app + "/";
+        String v = String.valueOf(draw.between(0, 3));
+        switch (draw.between(0, 14)) {
+            case 0, 1 -> {
+                files.put(dir + app + ".container", container(app, v, draw.bool(), draw.bool(), draw.oneIn(3)));
+                files.put(dir + app + ".env", "A=" + v + "\n");
+            }
+            case 2 -> files.keySet().removeIf(p -> p.startsWith(dir));
+            case 3 -> { // rename the unit file within its folder, or move the whole folder
+                String other = draw.of(APPS);
+                if (draw.bool()) {
+                    String unit = files.remove(dir + app + ".container");
+                    if (unit != null) {
+                        files.put(dir + other + ".container", unit);
+                    }
+                } else {
+                    String to = at + "apps/" + other + "/";
+                    if (!to.equals(dir)) {
+                        new ArrayList<>(files.keySet()).stream().filter(p -> p.startsWith(dir))
+                                .forEach(p -> files.put(to + p.substring(dir.length()), files.remove(p)));
+                    }
+                }
+            }
+            case 4 -> files.put(dir + app + ".env", "A=" + v + "\nB=" + draw.between(0, 9) + "\n");
+            case 5 -> files.put(dir + app + ".container.d/10-label.conf", "[Container]\nLabel=x=" + v + "\n");
+            case 6 -> files.remove(dir + app + ".container.d/10-label.conf");
+            case 7 -> {
+                if (draw.bool()) {
+                    files.put(at + "container.d/50-all.conf", "[Container]\nLabel=all=" + v + "\n");
+                } else {
+                    files.remove(at + "container.d/50-all.conf");
+                }
+            }
+            case 8 -> {
+                if (draw.bool()) {
+                    files.put(at + "infra/net.network", "[Network]\nLabel=v=" + v + "\n");
+                } else {
+                    files.remove(at + "infra/net.network");
+                }
+            }
+            case 9 -> files.put(at + "berth.toml", draw.of(List.of(
+                    "default = \"all\"\n",
+                    "default = \"none\"\n[[rules]]\nunits = [\"apps/" + app + "/**\", \"*.network\"]\nlabels = { role = \"edge\" }\n",
+                    "[[rules]]\nunits = [\"" + app + ".container\"]\nlabels = { role = \"db\" }\n",
+                    "default = 3\n")));
+            case 10 -> files.put(dir + app + ".container", "[Container\nImage=" + v + "\n"); // a syntax error
+            case 11 -> files.put(dir + "config/" + draw.of(List.of("app.conf", "extra.conf")), "workers " + v + "\n");
+            case 12 -> files.keySet().removeIf(p -> p.startsWith(dir + "config/"));
+            case 13 -> { // a timer and its service, plain systemd units
+                if (draw.bool()) {
+                    files.put(at + "jobs/backup.timer", "[Timer]\nOnCalendar=daily\n[Install]\nWantedBy=timers.target\n");
+                    files.put(at + "jobs/backup.service", "[Service]\nType=oneshot\nExecStart=/bin/true " + v + "\n");
+                } else {
+                    files.remove(at + "jobs/backup.timer");
+                }
+            }
+            default -> { // symlinks and files outside the followed folder: a doubt, and nothing, respectively
+                if (draw.bool()) {
+                    files.put(at + "apps/shared.env", "LINK:" + app + "/" + app + ".env");
+                } else if (draw.bool()) {
+                    files.remove(at + "apps/shared.env");
+                } else {
+                    files.put("outside/x" + v + ".container", "[Container]\nImage=outside\n");
+                }
+            }
+        }
+    }
+
+    private static String container(String app, String v, boolean network, boolean config, boolean sharedEnv) {
+        return "[Container]\nImage=docker.io/library/" + app + ":" + v + "\nEnvironmentFile=" + app + ".env\n"
+                + (sharedEnv ? "EnvironmentFile=../shared.env\n" : "")
+                + (network ? "Network=net.network\n" : "")
+                + (config ? "Volume=./config:/etc/app:ro\n" : "")
+                + "[Install]\nWantedBy=default.target\n";
+    }
+}
