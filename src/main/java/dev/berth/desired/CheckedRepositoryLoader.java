@@ -11,9 +11,18 @@ import java.nio.file.Path;
  * validating (and forking quadlet's dry run) again.
  */
 public final class CheckedRepositoryLoader implements RepositoryLoader {
-    private final RepositoryValidator validator = RepositoryValidator.forThisHost();
+    private final RepositoryValidator validator;
     private String lastVersion;
     private LoadedRepository last;
+
+    public CheckedRepositoryLoader() {
+        this.validator = RepositoryValidator.forThisHost();
+    }
+
+    /** @param memory a folder of Berth's own where the last quadlet dry run is kept, for the next process to reuse */
+    public CheckedRepositoryLoader(Path memory) {
+        this.validator = RepositoryValidator.forThisHost(memory);
+    }
 
     @Override
     public synchronized LoadedRepository load(Path checkout, String version) {
