@@ -49,7 +49,7 @@ import java.util.concurrent.ExecutionException;
  * instead, so nothing overlaps an interval's sync.
  */
 public final class Berth {
-    private static final Duration HEALTH_POLL = Duration.ofSeconds(1);
+    private static final Duration HEALTH_POLL = Duration.ofMillis(250); // a failed check is tried again this soon: the answer is known sooner
 
     private final BerthOptions options;
     private final HostLayout layout;
@@ -57,7 +57,7 @@ public final class Berth {
     private final ProcessRunner runner = new ProcessRunner();
     private final PodmanCli podman = new PodmanCli(runner);
     private final Systemd systemd;
-    private final RepositoryLoader checkedLoader = new CheckedRepositoryLoader();
+    private final RepositoryLoader checkedLoader;
     private final HostAccess access;
     private final DeploymentEvents events;
     /** A dry run exports into one preview folder: two in this process take turns. */
@@ -71,6 +71,7 @@ public final class Berth {
         this.systemd = new SystemctlSystemd(runner, layout.rootless());
         this.access = new HostAccess(layout.stateDir(), options.onWait());
         this.events = new DeploymentEvents(layout.stateDir());
+        this.checkedLoader = new CheckedRepositoryLoader(layout.stateDir().resolve("quadlet-cache"));
     }
 
     public static Berth forCurrentUser(BerthOptions options) {

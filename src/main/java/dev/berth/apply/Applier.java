@@ -6,7 +6,6 @@ import dev.berth.host.FaultPoints;
 import dev.berth.host.HostException;
 import dev.berth.host.HostLayout;
 import dev.berth.host.Systemd;
-import dev.berth.host.UnitStatus;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
 import dev.berth.plan.Plan;
@@ -41,8 +40,10 @@ import java.util.Map;
 public final class Applier {
     private static final int JOURNAL_LINES = 20;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
-    /** A unit that dies right after its start job succeeded is caught by looking again after this. */
+    /** A unit with no health check of its own that dies this soon after its start job succeeded is caught (see SettleWatch). */
     public static final Duration DEFAULT_SETTLE = Duration.ofMillis(1500);
+    /** How often units in their settle window are looked at: a unit that fails is reported this soon. */
+    private static final Duration POLL_EVERY = Duration.ofMillis(100);
 
     private final HostLayout layout;
     private final Systemd systemd;
@@ -77,7 +78,6 @@ public final class Applier {
         Map<String, AppliedUnit> units = new HashMap<>(applied.units());
         List<UnitFailure> failures = new ArrayList<>();
         List<String> drift = new ArrayList<>();
-        Action selfRestart = null;
 
         for (Action a : plan.ofType(ActionType.STOP)) {
             progress.step("stop " + a.subject());
@@ -167,54 +167,14 @@ public final class Applier {
             }
         }
 
-        List<RepoUnit> started = new ArrayList<>();
-        for (Action a : plan.actions()) {
-            if (a.type() != ActionType.START && a.type() != ActionType.RESTART) {
-                continue;
-            }
-            RepoUnit u = desired.units().get(a.unit());
-            String verb = a.type() == ActionType.START ? "start" : "restart";
-            if (!u.options().self()) {
-                progress.step(verb + " " + a.subject() + "  (" + a.reason() + ")");
-            }
-            try {
-                if (!u.name().kind().isQuadlet() && u.unit().hasSection("Install")) {
-                    systemd.enable(a.subject());
-                }
-                if (u.options().self()) {
-                    // enabled like any unit (or Berth would not come back after a reboot), restarted last
-                    selfRestart = a;
-                    continue;
-                }
-                if (a.type() == ActionType.START) {
-                    systemd.start(a.subject(), u.options().healthTimeout());
-                } else {
-                    systemd.restart(a.subject(), u.options().healthTimeout());
-                }
-                FaultPoints.after(verb, a.subject());
-                UnitStatus s = systemd.status(a.subject());
-                if (s.isActive() || s.finishedSuccessfully() || "activating".equals(s.activeState()) && isTimerOrSocket(u)) {
-                    started.add(u);
-                } else {
-                    failures.add(failure(u, a.subject() + " is " + s.activeState() + " (" + s.result() + ") after " + verb));
-                }
-            } catch (HostException e) {
-                failures.add(failure(u, e.getMessage()));
-            }
-        }
-
-        if (!started.isEmpty()) {
-            sleep(settle);
-        }
-        for (RepoUnit u : started) {
-            UnitStatus s = systemd.status(u.systemdName());
-            if (s.isFailedOrFailing()) {
-                failures.add(failure(u, u.systemdName() + " failed right after it started (" + s.result() + ")"));
-                continue;
-            }
-            java.util.Optional<String> unhealthy = health.awaitHealthy(u);
-            if (unhealthy.isPresent()) {
-                failures.add(failure(u, unhealthy.get()));
+        UnitStarts.Result starts = new UnitStarts(systemd, progress, this::failure).run(plan, desired);
+        failures.addAll(starts.failures());
+        Action selfRestart = starts.selfRestart().orElse(null);
+        Map<RepoUnit, String> down = new SettleWatch(systemd, health, settle, POLL_EVERY).check(starts.started());
+        for (UnitStarts.Started st : starts.started()) {
+            RepoUnit u = st.unit();
+            if (down.containsKey(u)) {
+                failures.add(failure(u, down.get(u)));
             } else {
                 units.put(u.fileName(), recorded(u));
             }
@@ -237,10 +197,6 @@ public final class Applier {
 
     private static boolean isPlainUnit(String fileName) {
         return fileName != null && UnitKind.ofFileName(fileName).map(k -> !k.isQuadlet()).orElse(false);
-    }
-
-    private static boolean isTimerOrSocket(RepoUnit u) {
-        return u.name().kind().isTrigger();
     }
 
     private void refuseForeignFiles(Plan plan, AppliedState applied) throws ApplyException {
@@ -291,14 +247,6 @@ public final class Applier {
             }
             Files.delete(dir);
             dir = dir.getParent();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

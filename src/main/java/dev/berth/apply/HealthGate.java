@@ -17,6 +17,11 @@ public interface HealthGate {
      */
     Optional<String> awaitHealthy(RepoUnit unit);
 
+    /** Whether this gate has a check of its own for {@code unit}: one that passed proves the unit up, no watch needed. */
+    default boolean checks(RepoUnit unit) {
+        return false;
+    }
+
     /** No health checks: a running unit counts as up (unit tests of the flow, and hosts without Podman). */
     HealthGate NONE = unit -> Optional.empty();
 }

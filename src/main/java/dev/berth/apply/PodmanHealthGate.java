@@ -35,6 +35,11 @@ public final class PodmanHealthGate implements HealthGate {
     }
 
     @Override
+    public boolean checks(RepoUnit unit) {
+        return healthCommand(unit).isPresent();
+    }
+
+    @Override
     public Optional<String> awaitHealthy(RepoUnit unit) {
         Optional<String> command = healthCommand(unit);
         if (command.isEmpty()) {

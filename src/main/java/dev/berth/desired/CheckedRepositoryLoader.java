@@ -19,7 +19,7 @@ import java.util.Set;
  * git's tree diff names since the commit it read last (see {@link #readFollowed}).
  */
 public final class CheckedRepositoryLoader implements RepositoryLoader {
-    private final RepositoryValidator validator = RepositoryValidator.forThisHost();
+    private final RepositoryValidator validator;
     private String lastVersion;
     private LoadedRepository last;
     /** The last read of a followed checkout, kept in memory only: it is as new as this process's code. */
@@ -27,6 +27,15 @@ public final class CheckedRepositoryLoader implements RepositoryLoader {
     private RepositoryReading.Kind lastKind;
 
     private record Followed(Path checkout, CheckoutVersion version, ReadMemo memo) {
+    }
+
+    public CheckedRepositoryLoader() {
+        this.validator = RepositoryValidator.forThisHost();
+    }
+
+    /** @param memory a folder of Berth's own where the last quadlet dry run is kept, for the next process to reuse */
+    public CheckedRepositoryLoader(Path memory) {
+        this.validator = RepositoryValidator.forThisHost(memory);
     }
 
     @Override

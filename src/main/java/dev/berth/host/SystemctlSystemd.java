@@ -3,7 +3,9 @@ package dev.berth.host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,14 +101,37 @@ public final class SystemctlSystemd implements Systemd {
         }
     }
 
+    private static final String STATE_PROPERTIES = "--property=ActiveState,SubState,Result,LoadState";
+
     @Override
     public UnitStatus status(String unit) {
-        ProcessResult r = runner.run(onUnit("show", unit, "--property=ActiveState,SubState,Result,LoadState"), QUICK);
-        if (!r.ok()) {
-            return UnitStatus.UNKNOWN;
+        ProcessResult r = runner.run(onUnit("show", unit, STATE_PROPERTIES), QUICK);
+        return r.ok() ? parseStatus(r.stdout()) : UnitStatus.UNKNOWN;
+    }
+
+    /** One {@code systemctl show} for all: it prints one block of properties per unit, in the order asked, blank-line separated. */
+    @Override
+    public Map<String, UnitStatus> statuses(List<String> units) {
+        if (units.size() < 2) {
+            return Systemd.super.statuses(units);
         }
+        List<String> cmd = systemctl("show", STATE_PROPERTIES, "--");
+        cmd.addAll(units);
+        ProcessResult r = runner.run(cmd, QUICK);
+        String[] blocks = r.stdout().strip().split("\n\n");
+        if (!r.ok() || blocks.length != units.size()) {
+            return Systemd.super.statuses(units); // a name systemctl refused: ask one by one, each answer on its own
+        }
+        Map<String, UnitStatus> out = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.length; i++) {
+            out.put(units.get(i), parseStatus(blocks[i]));
+        }
+        return out;
+    }
+
+    private static UnitStatus parseStatus(String properties) {
         String active = "unknown", sub = "unknown", result = "unknown", load = "unknown";
-        for (String line : r.stdout().split("\n")) {
+        for (String line : properties.split("\n")) {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 continue;

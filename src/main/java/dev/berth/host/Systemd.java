@@ -28,6 +28,15 @@ public interface Systemd {
 
     UnitStatus status(String unit);
 
+    /** The states of several units in one look, keyed by the names given (one fork for all where the way allows it). */
+    default java.util.Map<String, UnitStatus> statuses(List<String> units) {
+        java.util.Map<String, UnitStatus> out = new java.util.LinkedHashMap<>();
+        for (String unit : units) {
+            out.put(unit, status(unit));
+        }
+        return out;
+    }
+
     /** The unit's definition as systemd loaded it, drop-ins included ({@code systemctl cat}); empty when systemd does not know it. */
     java.util.Optional<String> unitText(String unit);
 

@@ -31,9 +31,14 @@ public final class PodmanQuadletGenerator implements QuadletGenerator {
         this.locations = List.copyOf(locations);
     }
 
+    /** The generator that would run, if this host has one. */
+    Optional<Path> binary() {
+        return locations.stream().filter(Files::isExecutable).findFirst();
+    }
+
     @Override
     public Optional<PodmanVersion> version() {
-        Optional<Path> binary = locations.stream().filter(Files::isExecutable).findFirst();
+        Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             return Optional.empty();
         }
@@ -60,7 +65,7 @@ public final class PodmanQuadletGenerator implements QuadletGenerator {
 
     @Override
     public Optional<DryRun> dryRun(Path quadletDir) {
-        Optional<Path> binary = locations.stream().filter(Files::isExecutable).findFirst();
+        Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             return Optional.empty();
         }

@@ -51,6 +51,12 @@ public final class RepositoryValidator {
         return new RepositoryValidator(ValidationLimits.DEFAULTS, new PodmanQuadletGenerator(), requested);
     }
 
+    /** As {@link #forThisHost()}, remembering the last quadlet dry run in {@code memory} (see {@link RememberedDryRun}). */
+    public static RepositoryValidator forThisHost(Path memory) {
+        return new RepositoryValidator(ValidationLimits.DEFAULTS, new RememberedDryRun(new PodmanQuadletGenerator(), memory),
+                Optional.empty());
+    }
+
     /** The checks for one Podman release. */
     public static List<ValidationRule> rules(PodmanTarget podman) {
         return List.of(

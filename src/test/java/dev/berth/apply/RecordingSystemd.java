@@ -5,7 +5,6 @@ import dev.berth.host.Systemd;
 import dev.berth.host.UnitStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,12 +13,12 @@ import java.util.Set;
  * chosen units fail. The proof that Berth works on systemd is in the integration tests.
  */
 public final class RecordingSystemd implements Systemd {
-    final List<String> calls = new ArrayList<>();
-    final Set<String> failing = new HashSet<>();
-    private final Set<String> active = new HashSet<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());  // starts of one wave run at once
+    final Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Units whose run fails a moment after their start job succeeded: the first look sees them active, later ones this. */
-    final java.util.Map<String, UnitStatus> failingLater = new java.util.HashMap<>();
-    private final Set<String> lookedAtSinceStart = new HashSet<>();
+    final java.util.Map<String, UnitStatus> failingLater = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> lookedAtSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public void daemonReload() {
@@ -87,9 +86,11 @@ public final class RecordingSystemd implements Systemd {
     }
 
     List<String> takeCalls() {
-        List<String> out = List.copyOf(calls);
-        calls.clear();
-        return out;
+        synchronized (calls) {
+            List<String> out = List.copyOf(calls);
+            calls.clear();
+            return out;
+        }
     }
 
     @Override

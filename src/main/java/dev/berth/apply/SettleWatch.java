@@ -1,0 +1,130 @@
+package dev.berth.apply;
+
+import dev.berth.host.Systemd;
+import dev.berth.host.UnitStatus;
+import dev.berth.repo.RepoUnit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Decides whether units whose start job succeeded are really up, waiting only as long as the answer is unknown:
+ * <ul>
+ *   <li>a container with {@code Notify=healthy}: systemd's start job already waited for its health check, the
+ *       job result is the answer;</li>
+ *   <li>a unit the health gate checks (a container's {@code HealthCmd=}): the check passing is the answer, all
+ *       such checks run at once;</li>
+ *   <li>any other unit has nothing to ask but systemd: it is watched (one {@code systemctl show} for all of them
+ *       every {@code pollEvery}) until {@code settle} has passed since its own job ended, and fails at once when
+ *       systemd sees it fail (a process that dies right after it started).</li>
+ * </ul>
+ * Every unit gets a last look from systemd before it counts as up.
+ */
+final class SettleWatch {
+    private final Systemd systemd;
+    private final HealthGate health;
+    private final Duration settle;
+    private final Duration pollEvery;
+
+    SettleWatch(Systemd systemd, HealthGate health, Duration settle, Duration pollEvery) {
+        this.systemd = systemd;
+        this.health = health;
+        this.settle = settle;
+        this.pollEvery = pollEvery;
+    }
+
+    /** @return what is wrong with each unit that is not up; a unit absent from the map is up */
+    Map<RepoUnit, String> check(List<UnitStarts.Started> started) {
+        Map<RepoUnit, String> wrong = new LinkedHashMap<>();
+        List<UnitStarts.Started> watched = new ArrayList<>();
+        for (UnitStarts.Started s : started) {
+            if (!notifiesHealthy(s.unit()) && !health.checks(s.unit())) {
+                watched.add(s);
+            }
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<RepoUnit, Future<Optional<String>>> checks = new LinkedHashMap<>();
+            for (UnitStarts.Started s : started) { // the gate answers at once for a unit it has no check for
+                checks.put(s.unit(), pool.submit(() -> health.awaitHealthy(s.unit())));
+            }
+            watch(watched, wrong);
+            for (Map.Entry<RepoUnit, Future<Optional<String>>> c : checks.entrySet()) {
+                if (!wrong.containsKey(c.getKey())) {
+                    outcome(c.getValue()).ifPresent(why -> wrong.put(c.getKey(), why));
+                }
+            }
+        }
+        List<RepoUnit> lastLook = new ArrayList<>();
+        for (UnitStarts.Started s : started) {
+            if (!wrong.containsKey(s.unit())) {
+                lastLook.add(s.unit());
+            }
+        }
+        Map<String, UnitStatus> now = systemd.statuses(lastLook.stream().map(RepoUnit::systemdName).toList());
+        for (RepoUnit u : lastLook) {
+            failedWhy(u, now.getOrDefault(u.systemdName(), UnitStatus.UNKNOWN)).ifPresent(why -> wrong.put(u, why));
+        }
+        return wrong;
+    }
+
+    /** Looks at the watched units until each has lived {@code settle} past its job, or failed. */
+    private void watch(List<UnitStarts.Started> watched, Map<RepoUnit, String> wrong) {
+        List<UnitStarts.Started> open = new ArrayList<>(watched);
+        while (!open.isEmpty()) {
+            long now = System.nanoTime();
+            long until = open.stream().mapToLong(s -> s.jobEnded() + settle.toNanos()).min().orElse(now);
+            if (!sleep(Math.min(pollEvery.toNanos(), Math.max(0, until - now)))) {
+                return;
+            }
+            Map<String, UnitStatus> states = systemd.statuses(open.stream().map(s -> s.unit().systemdName()).toList());
+            long looked = System.nanoTime();
+            open.removeIf(s -> {
+                Optional<String> failed = failedWhy(s.unit(), states.getOrDefault(s.unit().systemdName(), UnitStatus.UNKNOWN));
+                failed.ifPresent(why -> wrong.put(s.unit(), why));
+                // past its window: the last look of check() gives the verdict
+                return failed.isPresent() || looked - s.jobEnded() >= settle.toNanos();
+            });
+        }
+    }
+
+    private static Optional<String> failedWhy(RepoUnit u, UnitStatus s) {
+        return s.isFailedOrFailing()
+                ? Optional.of(u.systemdName() + " failed right after it started (" + s.result() + ")")
+                : Optional.empty();
+    }
+
+    /** {@code Notify=healthy} (Podman 5.1+): the unit is ready for systemd only once its health check passed. */
+    static boolean notifiesHealthy(RepoUnit u) {
+        return u.name().kind() == dev.berth.unit.UnitKind.CONTAINER && u.unit().value("Container", "Notify")
+                .map(v -> v.strip().toLowerCase(Locale.ROOT).equals("healthy")).orElse(false);
+    }
+
+    private static Optional<String> outcome(Future<Optional<String>> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            return Optional.of("health check failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while waiting for the health check");
+        }
+    }
+
+    private static boolean sleep(long nanos) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
