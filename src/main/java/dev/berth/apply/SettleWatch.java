@@ -68,6 +68,9 @@ final class SettleWatch {
                 lastLook.add(s.unit());
             }
         }
+        if (lastLook.isEmpty()) {
+            return wrong; // nothing started: no look at systemd at all (a repository of files only needs none)
+        }
         Map<String, UnitStatus> now = systemd.statuses(lastLook.stream().map(RepoUnit::systemdName).toList());
         for (RepoUnit u : lastLook) {
             failedWhy(u, now.getOrDefault(u.systemdName(), UnitStatus.UNKNOWN)).ifPresent(why -> wrong.put(u, why));

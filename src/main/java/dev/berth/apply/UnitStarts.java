@@ -81,7 +81,8 @@ final class UnitStarts {
                         ended.put(a, System.nanoTime());
                     }
                 }
-                Map<String, UnitStatus> now = systemd.statuses(ran.stream().map(Action::subject).toList());
+                Map<String, UnitStatus> now = ran.isEmpty() ? Map.of()
+                        : systemd.statuses(ran.stream().map(Action::subject).toList());
                 for (Action a : ran) {
                     RepoUnit u = desired.units().get(a.unit());
                     UnitStatus s = now.getOrDefault(a.subject(), UnitStatus.UNKNOWN);

@@ -37,7 +37,7 @@ final class NotifyCommand extends HostCommand {
         return 0;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = {"Add a sink.",
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a sink.", footerHeading = "%nExamples:%n", footer = {
             "  berth notify add ops --ntfy https://ntfy.sh/my-topic [--token-file F]",
             "  berth notify add chat --slack https://hooks.slack.com/services/... (also Mattermost, Rocket.Chat)",
             "  berth notify add hook --webhook https://example.com/berth   (the JSON schema berth.notification/v1)",
@@ -133,7 +133,7 @@ final class NotifyCommand extends HostCommand {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a sink.")
     static final class Remove extends HostCommand {
-        @Parameters(paramLabel = "NAME") String name;
+        @Parameters(paramLabel = "NAME", description = "The sink to remove (as `berth notify list` names it).") String name;
 
         @Override
         public Integer call() throws Exception {
@@ -145,7 +145,7 @@ final class NotifyCommand extends HostCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Send a test event to the sinks (all, or those named) now, and say how each went.")
     static final class Test extends HostCommand {
-        @Parameters(arity = "0..*", paramLabel = "NAME") List<String> names = List.of();
+        @Parameters(arity = "0..*", paramLabel = "NAME", description = "Sinks to test (default: all).") List<String> names = List.of();
 
         @Override
         public Integer call() throws Exception {
@@ -163,9 +163,9 @@ final class NotifyCommand extends HostCommand {
         }
     }
 
-    @Command(name = "commit-status", mixinStandardHelpOptions = true, description = {
+    @Command(name = "commit-status", mixinStandardHelpOptions = true, description =
             "Post commit status back to the forge: pending when a sync starts deploying a commit, then success or failure,"
-                    + " context berth/HOST.",
+                    + " context berth/HOST.", footerHeading = "%nExamples:%n", footer = {
             "  berth notify commit-status --forge github --repo OWNER/NAME --token-file F",
             "  berth notify commit-status --forge gitea --api https://git.example.com/api/v1 --repo OWNER/NAME --token-file F",
             "  berth notify commit-status --forge gitlab --repo GROUP/PROJECT --token-file F   (--api for your own GitLab)",
