@@ -46,6 +46,7 @@ public final class AotTraining {
                     List.of("status", "--state-dir", state), List.of("history", "--state-dir", state))) {
                 run(command);
             }
+            DaemonShortcut.parse(new String[] {"status", "--state-dir", state}, null); // the first thing main does
             // what `berth status` sends to and reads from a daemon
             byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
             Json.mapper().readValue(query, ControlRequest.class);

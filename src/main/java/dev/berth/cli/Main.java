@@ -47,7 +47,8 @@ public final class Main implements Runnable {
             System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
             return;
         }
-        System.exit(commandLine().execute(args));
+        var byDaemon = DaemonShortcut.run(args, System.out, System.err);
+        System.exit(byDaemon.isPresent() ? byDaemon.get() : commandLine().execute(args));
     }
 
     /** The configured command line, also used by tests to run commands in-process. */
