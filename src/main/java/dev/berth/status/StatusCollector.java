@@ -69,10 +69,14 @@ public final class StatusCollector {
         }
         CommitInfo pending = head != null && (deployed == null || !head.id().equals(deployed.id())) ? head : null;
 
-        Map<String, String> healthBySystemdUnit = health.bySystemdUnit();
+        // Podman's answer and systemd's are two forks: asked at once, and systemd once for all units
+        var podmanHealth = java.util.concurrent.CompletableFuture.supplyAsync(health::bySystemdUnit,
+                runnable -> Thread.ofVirtual().start(runnable));
+        Map<String, UnitStatus> states = systemd.statuses(applied.units().values().stream().map(AppliedUnit::systemdName).toList());
+        Map<String, String> healthBySystemdUnit = podmanHealth.join();
         List<UnitState> units = new ArrayList<>();
         for (AppliedUnit u : applied.units().values()) {
-            UnitStatus s = systemd.status(u.systemdName());
+            UnitStatus s = states.getOrDefault(u.systemdName(), UnitStatus.UNKNOWN);
             units.add(new UnitState(u.fileName(), u.systemdName(), s.activeState(), s.subState(), s.result(),
                     u.autoStart(), healthBySystemdUnit.get(u.systemdName())));
         }
