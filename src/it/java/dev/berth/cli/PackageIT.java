@@ -92,8 +92,7 @@ class PackageIT {
     }
 
     private static void awaitDaemon() {
-        sh("for i in $(seq 1 120); do systemctl is-active -q berth.service && journalctl -u berth.service -o cat --no-pager"
-                + " -n 200 _PID=$(systemctl show -p MainPID --value berth.service) | grep -q . && exit 0; sleep 0.25; done;"
+        sh("for i in $(seq 1 120); do systemctl is-active -q berth.service && exit 0; sleep 0.25; done;"
                 + " journalctl -u berth.service -n 30 --no-pager; exit 1");
     }
 
