@@ -47,6 +47,8 @@ class PackageIT {
         assertThat(sh("command -v java mvn javac; ls /opt/jdk; find / -xdev \\( -name java -o -name libjvm.so \\) -print; true"))
                 .as("nothing Java on the host before the package").isEmpty();
 
+        // /srv/share outlives a re-boot: what an earlier run left there goes first
+        bare.exec("rm", "-rf", "/srv/share/first.deb", "/srv/share/second.deb", "/srv/share/demo").orThrow();
         Files.copy(first, bare.hostPath("/srv/share/first.deb"));
         Files.copy(second, bare.hostPath("/srv/share/second.deb"));
         sh("dpkg -i /srv/share/first.deb");
