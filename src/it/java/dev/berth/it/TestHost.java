@@ -89,6 +89,20 @@ public final class TestHost {
     }
 
     /**
+     * Another test host like {@link #forDir(Path, String)}, booted with no Java on it at all ({@code BERTH_TESTBED_JDK=none}:
+     * /opt/jdk is an empty folder), for what a host gets from Berth's package alone. Booted afresh (pristine) here.
+     */
+    public static synchronized TestHost withoutJdk(Path dir, String name) {
+        Map<String, String> env = Map.of("BERTH_TESTBED_DIR", dir.toAbsolutePath().normalize().toString(),
+                "BERTH_TESTBED_NAME", name, "BERTH_TESTBED_JDK", "none");
+        Path script = testbedScript();
+        if (isUp(script, env)) {   // what an earlier run left (KEEP_TESTBED): a re-boot starts from a pristine system
+            new TestHost(script, env).down();
+        }
+        return new TestHost(script, env);
+    }
+
+    /**
      * Another test host, of a given Debian suite, with its own state folder: for tests that must run on two
      * Podman versions. Its folder is the system property {@code berth.testbed.dir.SUITE}, else
      * {@code $BERTH_TESTBED_DIR-SUITE} (or {@code /var/tmp/berth-testbed-SUITE}). If this JVM boots it,

@@ -21,6 +21,8 @@ public record Refusal(Kind kind, String commit, String reason) {
         /** the repository is invalid (validation errors) */
         VALIDATION,
         /** it would take over units the host already has */
-        CLASH
+        CLASH,
+        /** berth.toml asks for another Berth version than the one running ([berth] version) */
+        VERSION
     }
 }

@@ -91,7 +91,7 @@ public final class ReservedUnitNames {
         String name = u.systemdName();
         String handOver = "; rename the unit in the repository, or hand it over with 'berth adopt " + name + "'";
         Optional<Path> existing = inSearchPath(name);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && !(u.options().self() && isPackagedBerthUnit(existing.get()))) {
             return Optional.of(u.path() + ": the host already has a unit " + name + " (" + existing.get()
                     + ") that Berth did not install" + handOver);
         }
@@ -122,6 +122,24 @@ public final class ReservedUnitNames {
         }
         return Optional.empty();
     }
+
+    /**
+     * The daemon's unit that Berth's package installs (src/main/package/berth.service, marked by its first line): the
+     * repository's own unit for Berth ({@code Self=true}) replaces it, as /etc/systemd/system wins over /usr/lib.
+     */
+    static boolean isPackagedBerthUnit(Path unit) {
+        if (!unit.getFileName().toString().equals("berth.service")) {
+            return false;
+        }
+        try (var lines = Files.lines(unit)) {
+            return lines.findFirst().filter(PACKAGED_UNIT_MARKER::equals).isPresent();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** The first line of the unit the berth package installs. */
+    static final String PACKAGED_UNIT_MARKER = "# berth.service of the berth package";
 
     /** {@code getty@.service} for {@code getty@tty1.service}; empty for names that are not instances. */
     static Optional<String> templateOf(String unitName) {

@@ -24,7 +24,7 @@ public final class FleetFileReader {
     private static final class Toml {
         static final TomlMapper MAPPER = new TomlMapper();
     }
-    private static final Set<String> TOP_KEYS = Set.of("default", "hosts", "groups", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("default", "hosts", "groups", "rules", "berth");
     private static final Set<String> RULE_KEYS = Set.of("units", "hosts", "groups", "labels");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -65,6 +65,27 @@ public final class FleetFileReader {
         return new Result(bad ? FleetFile.NONE : file, r.problems);
     }
 
+    /** [berth] version = "0.1.0" (or "0.1.*"): checked at each sync by {@link VersionPin}; here only its form. */
+    private void checkVersionPin(JsonNode berth) {
+        if (berth == null) {
+            return;
+        }
+        if (!berth.isObject()) {
+            error(lineOf("berth"), "berth = " + berth + ": write a table, [berth] then version = \"0.1.0\"");
+            return;
+        }
+        for (Iterator<String> it = berth.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            JsonNode v = berth.get(k);
+            if (!k.equals("version")) {
+                error(lineOf("[berth"), "[berth]: unknown key '" + k + "': [berth] has only version = \"0.1.0\"");
+            } else if (!v.isTextual() || !VersionPin.SYNTAX.matcher(v.asText()).matches()) {
+                error(lineOf("version"), "[berth] version = " + v + ": write the Berth version this repository needs, as a string:"
+                        + " version = \"0.1.0\" (exactly) or version = \"0.1.*\" (any 0.1 release)");
+            }
+        }
+    }
+
     private FleetFile parseFile() {
         JsonNode root;
         try {
@@ -80,9 +101,10 @@ public final class FleetFileReader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!TOP_KEYS.contains(key)) {
-                error(lineOf(key), "unknown key '" + key + "': berth.toml knows default, [hosts.NAME], [groups.NAME] and [[rules]]");
+                error(lineOf(key), "unknown key '" + key + "': berth.toml knows default, [berth], [hosts.NAME], [groups.NAME] and [[rules]]");
             }
         }
+        checkVersionPin(root.get("berth"));
         boolean defaultAll = true;
         JsonNode def = root.get("default");
         if (def != null) {

@@ -5,6 +5,7 @@ import dev.berth.apply.Refusal;
 import dev.berth.desired.CheckoutVersion;
 import dev.berth.desired.CommitDiff;
 import dev.berth.desired.LoadedRepository;
+import dev.berth.fleet.VersionPin;
 import dev.berth.git.GitSource;
 import dev.berth.repo.Problem;
 import java.util.Set;
@@ -29,6 +30,15 @@ final class LoadDesired implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) throws DeployException {
+        // The Berth version the commit asks for, before anything else of it: a newer repository may say what this
+        // Berth does not understand, and the message should then be "install version X", not a validation error.
+        java.util.Optional<VersionPin> pin = VersionPin.read(run.checkout());
+        String running = VersionPin.running();
+        if (pin.isPresent() && !pin.get().admits(running)) {
+            String why = pin.get().refusal(run.target().shortId(), running);
+            run.refused(new Refusal(Refusal.Kind.VERSION, run.target().id(), why));
+            return Outcomes.failed(run, parts, run.target(), why);
+        }
         // A sync of an unchanged commit may reuse the daemon's last reading, and one of a new commit may re-read
         // only what git says changed since; a preview or rollback folder may not.
         LoadedRepository loaded;

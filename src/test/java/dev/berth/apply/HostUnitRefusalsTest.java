@@ -49,6 +49,21 @@ class HostUnitRefusalsTest {
     }
 
     @Test
+    void berthsOwnUnitMayReplaceThePackagedOneButNothingElseMay() throws Exception {
+        Files.copy(Path.of("src/main/package/berth.service"), usrLib.resolve("berth.service"));
+        String self = "[Service]\nExecStart=/usr/bin/berth run\n[X-Berth]\nSelf=true\n";
+        assertThat(names.refusals(repo(Map.of("berth.service", self)), AppliedState.empty(), Set.of())).isEmpty();
+        assertThat(names.refusals(repo(Map.of("berth.service", "[Service]\nExecStart=/bin/true\n")), AppliedState.empty(), Set.of()))
+                .as("not Self=true: an ordinary unit taking the package's name").singleElement().asString().contains("berth adopt berth.service");
+        Files.writeString(usrLib.resolve("berth.service"), "[Service]\nExecStart=/opt/other/berth run\n");
+        assertThat(names.refusals(repo(Map.of("berth.service", self)), AppliedState.empty(), Set.of()))
+                .as("a berth.service the package did not install").singleElement().asString().contains("that Berth did not install");
+        Files.writeString(usrLib.resolve("ssh.service"), ReservedUnitNames.PACKAGED_UNIT_MARKER + "\n[Service]\n");
+        assertThat(names.refusals(repo(Map.of("ssh.service", self)), AppliedState.empty(), Set.of()))
+                .as("only berth.service").singleElement().asString().contains("ssh.service");
+    }
+
+    @Test
     void anInstanceOfAHostTemplateIsRefusedUnlessTheRepositoryHasTheTemplate() {
         DesiredState desired = repo(Map.of("getty@tty1.service", "[Service]\nExecStart=/bin/true\n"));
         assertThat(names.refusals(desired, AppliedState.empty(), Set.of())).singleElement().asString()
