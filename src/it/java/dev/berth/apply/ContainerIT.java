@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Berth in a container, as examples/berth-container documents it: the image scripts/container-image builds from the
  * package tarball of this commit, started once with {@code init}, deploys the demo and then runs as its own quadlet
- * ({@code Self=true}); a commit that changes the image tag upgrades it.
+ * ({@code Self=true}); a commit that changes the image tag upgrades it, and one to a tag that does not come up is
+ * rolled back by the watcher the old daemon left (see {@link SelfUpgrade}).
  */
 class ContainerIT {
     private static final String IMAGE = "localhost:5000/berth";
@@ -38,8 +39,8 @@ class ContainerIT {
     @Test
     void deploysTheDemoAndUpgradesItselfByImageTag() throws Exception {
         host.sh("systemctl start podman.socket");
+        packageThisBuild();
         String tarball = host.sh("ls /opt/berth/target/package/berth-*-linux-x64.tar.gz | head -1");
-        assertThat(tarball).as("scripts/package must have made the tarball (scripts/test runs it)").isNotEmpty();
         host.sh("/opt/berth/scripts/container-image --tarball " + tarball + " --tag " + IMAGE + ":it-a --epoch 1700000000");
         // a second build: the same Berth under another image ID, as a release with a new tag would be
         host.sh("d=$(mktemp -d) && printf 'FROM " + IMAGE + ":it-a\\nLABEL dev.berth.it=second\\n' >$d/Containerfile"
@@ -60,6 +61,41 @@ class ContainerIT {
         // the new daemon took over the state: it finds the host at the commit the old one deployed
         assertThat(host.sh("podman run --rm " + MOUNTS + " " + IMAGE + ":it-b status")).contains(second.substring(0, 12));
         assertThat(host.http(18080)).isEqualTo("hello from Berth");
+        // the new daemon checked in: the upgrade is kept, its watcher stopped
+        host.sh("for i in $(seq 60); do [ -e /var/lib/berth/self-upgrade.json ] || exit 0; sleep 0.5; done; exit 1");
+        assertThat(host.run("systemctl is-active " + SelfUpgrade.WATCHER + ".timer").stdout().strip()).isNotEqualTo("active");
+
+        // a version that does not come up: the watcher puts the previous one back, which records the rollback
+        host.sh("d=$(mktemp -d) && printf 'FROM " + IMAGE + ":it-a\\nENTRYPOINT [\"/usr/bin/env\", \"no-such-berth\"]\\n' >$d/Containerfile"
+                + " && podman build -q -t " + IMAGE + ":it-broken $d; e=$?; rm -rf $d; exit $e");
+        String broken = repo.write("berth.container", berthContainer("it-broken")).commit("Berth: a broken build");
+        host.sh("podman kill --signal HUP berth");
+        host.sh("for i in $(seq 60); do journalctl -u berth.service --no-pager | grep -q 'image=" + IMAGE + ":it-broken' && exit 0;"
+                + " sleep 0.5; done; exit 1");
+        awaitBerthRunning("it-b");
+        host.sh("for i in $(seq 60); do [ -e /var/lib/berth/self-upgrade.json ] || exit 0; sleep 0.5; done; exit 1");
+        assertThat(host.sh("cat /var/lib/berth/rejected.json")).contains(broken);
+        String history = host.sh("podman run --rm " + MOUNTS + " " + IMAGE + ":it-b history");
+        assertThat(history).contains(broken.substring(0, 12)).contains("rolled");
+        assertThat(host.sh("podman run --rm " + MOUNTS + " " + IMAGE + ":it-b status")).contains(second.substring(0, 12));
+        assertThat(host.http(18080)).isEqualTo("hello from Berth");
+    }
+
+    /** The package tarball of this build (scripts/package), made when it is missing or older than the jar. */
+    private static void packageThisBuild() throws Exception {
+        Path jar = Path.of("target/berth.jar");
+        try (Stream<Path> tarballs = Files.exists(Path.of("target/package"))
+                ? Files.list(Path.of("target/package")) : Stream.empty()) {
+            long jarTime = Files.getLastModifiedTime(jar).toMillis();
+            boolean fresh = tarballs.anyMatch(t -> t.getFileName().toString().endsWith("-linux-x64.tar.gz")
+                    && t.toFile().lastModified() >= jarTime);
+            if (fresh) {
+                return;
+            }
+        }
+        Process p = new ProcessBuilder("scripts/package").inheritIO().start();
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("scripts/package ended").isTrue();
+        assertThat(p.exitValue()).as("scripts/package's exit code").isZero();
     }
 
     /** Waits until berth.service runs a container of {@code tag} that answers {@code berth --version}. */
@@ -73,7 +109,8 @@ class ContainerIT {
         String example = Files.readString(Path.of("examples/berth-container/berth.container"));
         assertThat(example).contains("Image=" + IMAGE + ":1");
         return example.replace("Image=" + IMAGE + ":1", "Image=" + IMAGE + ":" + tag)
-                .replace("Volume=/var/lib/berth:/var/lib/berth\n", "Volume=/var/lib/berth:/var/lib/berth\nVolume=/srv/share:/srv/share:ro\n");
+                .replace("Volume=/var/lib/berth:/var/lib/berth\n", "Volume=/var/lib/berth:/var/lib/berth\nVolume=/srv/share:/srv/share:ro\n")
+                .replace("Self=true\n", "Self=true\nHealthTimeout=15s\n");
     }
 
     /** examples/demo without its berth.service (Berth runs from the container here). */
