@@ -56,7 +56,7 @@ class ContainerIT {
         awaitBerthRunning("it-a");
 
         String second = repo.write("berth.container", berthContainer("it-b")).commit("Berth: the second build");
-        host.sh("podman kill --signal HUP berth");
+        sighupWhenReady();
         awaitBerthRunning("it-b");
         // the new daemon took over the state: it finds the host at the commit the old one deployed
         assertThat(host.sh("podman run --rm " + MOUNTS + " " + IMAGE + ":it-b status")).contains(second.substring(0, 12));
@@ -69,7 +69,7 @@ class ContainerIT {
         host.sh("d=$(mktemp -d) && printf 'FROM " + IMAGE + ":it-a\\nENTRYPOINT [\"/usr/bin/env\", \"no-such-berth\"]\\n' >$d/Containerfile"
                 + " && podman build -q -t " + IMAGE + ":it-broken $d; e=$?; rm -rf $d; exit $e");
         String broken = repo.write("berth.container", berthContainer("it-broken")).commit("Berth: a broken build");
-        host.sh("podman kill --signal HUP berth");
+        sighupWhenReady();
         host.sh("for i in $(seq 60); do journalctl -u berth.service --no-pager | grep -q 'image=" + IMAGE + ":it-broken' && exit 0;"
                 + " sleep 0.5; done; exit 1");
         awaitBerthRunning("it-b");
@@ -96,6 +96,15 @@ class ContainerIT {
         Process p = new ProcessBuilder("scripts/package").inheritIO().start();
         assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("scripts/package ended").isTrue();
         assertThat(p.exitValue()).as("scripts/package's exit code").isZero();
+    }
+
+    /**
+     * Asks the daemon for a sync with SIGHUP once it says it follows the repository: a JVM that has not installed its
+     * handler yet dies of SIGHUP (systemd then restarts it, which would hide what this test looks at).
+     */
+    private void sighupWhenReady() {
+        host.sh("for i in $(seq 120); do podman logs berth 2>&1 | grep -q 'berth daemon: following' && exec podman kill --signal HUP berth;"
+                + " sleep 0.5; done; exit 1");
     }
 
     /** Waits until berth.service runs a container of {@code tag} that answers {@code berth --version}. */
