@@ -5,6 +5,7 @@ import dev.berth.host.AtomicFileWriter;
 import dev.berth.host.FaultPoints;
 import dev.berth.host.HostException;
 import dev.berth.host.HostLayout;
+import dev.berth.host.ProcessRunner;
 import dev.berth.host.Systemd;
 import dev.berth.plan.Action;
 import dev.berth.plan.ActionType;
@@ -51,6 +52,7 @@ public final class Applier {
     private final Progress progress;
     private final Duration settle;
     private final HealthGate health;
+    private final SelfUpgrade selfUpgrade;
 
     public Applier(HostLayout layout, Systemd systemd, StateStore store, Progress progress, Duration settle) {
         this(layout, systemd, store, progress, settle, HealthGate.NONE);
@@ -65,6 +67,7 @@ public final class Applier {
         this.progress = progress;
         this.settle = settle;
         this.health = health;
+        this.selfUpgrade = new SelfUpgrade(store.dir(), new ProcessRunner());
     }
 
     /**
@@ -120,6 +123,7 @@ public final class Applier {
                 Path target = layout.pathOf(a.subject());
                 progress.step("write " + target + "  (" + a.reason() + ")");
                 try {
+                    keepBerthsUnitFile(desired, f, applied, commit, target);
                     AtomicFileWriter.write(target, Files.readAllBytes(checkout.resolve(f.source())));
                     FaultPoints.after("write", a.subject());
                 } catch (IOException e) {
@@ -189,10 +193,25 @@ public final class Applier {
             RepoUnit self = desired.units().get(selfRestart.unit());
             units.put(self.fileName(), recorded(self));
             result = save(deployed, files, units);
+            try {
+                selfUpgrade.arm(self.options().healthTimeout());
+            } catch (IOException e) {
+                progress.step("  " + e.getMessage() + " (restarting anyway: a new version that fails is not rolled back)");
+            }
             progress.step("restart " + selfRestart.subject() + " (Berth itself, last)");
             systemd.restartNoBlock(selfRestart.subject());
         }
         return new ApplyResult(result, failures, drift);
+    }
+
+    /** Before Berth's own unit file changes, the one that runs now is kept: the way back if the new Berth fails. */
+    private void keepBerthsUnitFile(DesiredState desired, InstalledFile f, AppliedState applied, String commit, Path target)
+            throws IOException {
+        for (RepoUnit u : desired.units().values()) {
+            if (u.options().self() && u.path().equals(f.source())) {
+                selfUpgrade.prepare(applied, commit, u.systemdName(), target);
+            }
+        }
     }
 
     private static boolean isPlainUnit(String fileName) {

@@ -42,7 +42,7 @@ public final class Pipeline {
 
     /** The standard steps, to build a pipeline with one more (tests, and features added in one place). */
     public static List<Step> standardSteps() {
-        return List.of(new ChooseTarget(), new ExportCommit(), new LoadDesired(), new PrepareBuilds(), new MakePlan(),
+        return List.of(new SettleSelfUpgrade(), new ChooseTarget(), new ExportCommit(), new LoadDesired(), new PrepareBuilds(), new MakePlan(),
                 new CheckHostUnits(), new EndPreview(), new EndIfUnchanged(), new RefuseClashes(), new AdoptHostUnits(),
                 new InstallSecrets(), new BuildImages(), new ApplyPlan(), new RemoveGoneSecrets(), new EndIfInterrupted(),
                 new RollBackOnFailure(), new RecordDeployment());

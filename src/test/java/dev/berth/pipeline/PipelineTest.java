@@ -132,7 +132,7 @@ class PipelineTest {
 
     @Test
     void theStandardStepsAreInTheDocumentedOrder() {
-        assertThat(Pipeline.standard().stepNames()).containsExactly("target", "export", "load", "prepare-builds", "plan",
+        assertThat(Pipeline.standard().stepNames()).containsExactly("settle-self-upgrade", "target", "export", "load", "prepare-builds", "plan",
                 "host-units", "preview", "unchanged", "refuse-clashes", "adopt", "secrets", "build", "apply",
                 "remove-secrets", "interrupted", "roll-back", "record");
     }
