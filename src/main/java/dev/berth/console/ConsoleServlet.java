@@ -86,7 +86,7 @@ final class ConsoleServlet extends HttpServlet {
             return;
         }
         if (path.equals("/events")) {
-            events.stream(res);
+            events.stream(res, !"next".equals(req.getParameter("run")));
             return;
         }
         try {

@@ -58,6 +58,10 @@ final class OverviewPage {
         b.append("</dl>");
         Html.writeButton(b, viewer, "/sync", r.pinned() == null ? "Sync now" : "Sync now (resume following " + r.ref() + ")",
                 null, null);
+        // any sync that starts while the page is open (the interval, a webhook, berth sync) shows here step by step;
+        // console.js reloads the page when it ends, for the new state
+        b.append("<div id=\"overview-live\" hidden><h3>Sync running</h3><ol id=\"live\" aria-live=\"polite\"")
+                .append(" data-events=\"/events?run=next\" data-reload=\"1\"></ol><p id=\"live-result\" role=\"status\"></p></div>");
         b.append("</section>");
         drift(b, r.drift());
         units(b, r.units(), changes);
