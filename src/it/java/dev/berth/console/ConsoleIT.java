@@ -142,13 +142,7 @@ class ConsoleIT {
     @Test
     @Order(3)
     void aPushedCommitIsPendingWithItsDiffAndSyncLandsLive() throws Exception {
-        repo.write("web.container", """
-                [Container]
-                Image=%s
-                ContainerName=console-web
-                Environment=GREETING=two
-                Exec=busybox httpd -f -p 8080 -h /www
-                """.formatted(IMAGE));
+        repo.write("web.container", greeting("two"));
         second = repo.commit("web: greet twice");
         browser.get(base + "/pending");
         String plan = browser.findElement(By.cssSelector("pre[aria-label='plan']")).getText();
@@ -186,13 +180,7 @@ class ConsoleIT {
     @Test
     @Order(5)
     void aSyncTheConsoleDidNotStartStreamsToTheOpenOverview() throws Exception {
-        repo.write("web.container", """
-                [Container]
-                Image=%s
-                ContainerName=console-web
-                Environment=GREETING=three
-                Exec=busybox httpd -f -p 8080 -h /www
-                """.formatted(IMAGE));
+        repo.write("web.container", greeting("three"));
         String third = repo.commit("web: greet thrice");
         browser.get(base + "/");
         assertThat(browser.findElement(By.id("overview-live")).isDisplayed()).as("hidden while nothing runs").isFalse();
@@ -233,6 +221,17 @@ class ConsoleIT {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(base + "/");
         shot("09-read-only-phone");
+    }
+
+    /** web.container with a GREETING: each value is a change that restarts it. */
+    private static String greeting(String value) {
+        return """
+                [Container]
+                Image=%s
+                ContainerName=console-web
+                Environment=GREETING=%s
+                Exec=busybox httpd -f -p 8080 -h /www
+                """.formatted(IMAGE, value);
     }
 
     /** An element of the page a click led to: waits for the navigation (a click does not). */
