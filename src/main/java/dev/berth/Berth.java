@@ -27,6 +27,7 @@ import dev.berth.pipeline.SyncOptions;
 import dev.berth.secret.RepositorySecrets;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
+import dev.berth.git.SignatureChecks;
 import dev.berth.status.StatusCollector;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class Berth {
     private final RepositoryLoader checkedLoader;
     private final HostAccess access;
     private final DeploymentEvents events;
+    private final SignatureChecks signatureChecks = new SignatureChecks(); // status asks on every call; keys are slow
     /** A dry run exports into one preview folder: two in this process take turns. */
     private final Object previewing = new Object();
     private volatile Agent daemon;
@@ -262,7 +264,7 @@ public final class Berth {
 
     public StatusCollector statusCollector() {
         return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(podman),
-                new BuildStatusCollector(layout, podman)::collect);
+                new BuildStatusCollector(layout, podman)::collect, signatureChecks);
     }
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {

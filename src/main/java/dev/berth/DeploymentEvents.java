@@ -19,6 +19,7 @@ public final class DeploymentEvents {
     private final List<Consumer<DeploymentFinished>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> recordListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> deployingListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> stepListeners = new CopyOnWriteArrayList<>();
     private StateFolderWatch watch;
 
     DeploymentEvents(Path stateDir) {
@@ -35,6 +36,15 @@ public final class DeploymentEvents {
     public Runnable onDeploying(Consumer<String> listener) {
         deployingListeners.add(listener);
         return () -> deployingListeners.remove(listener);
+    }
+
+    /**
+     * Each step of this process's deployments as it is taken, whoever started them (the daemon's interval, a webhook,
+     * {@code berth sync} handed to the daemon, the console): what a live view follows. Dry runs are not told.
+     */
+    public Runnable onStep(Consumer<String> listener) {
+        stepListeners.add(listener);
+        return () -> stepListeners.remove(listener);
     }
 
     /**
@@ -58,20 +68,25 @@ public final class DeploymentEvents {
             @Override
             public void step(String message) {
                 progress.step(message);
+                tell(stepListeners, message);
             }
 
             @Override
             public void deploying(String commit) {
                 progress.deploying(commit);
-                for (Consumer<String> l : deployingListeners) {
-                    try {
-                        l.accept(commit);
-                    } catch (RuntimeException e) {
-                        // as for finished: one listener's failure is its own
-                    }
-                }
+                tell(deployingListeners, commit);
             }
         };
+    }
+
+    private static void tell(List<Consumer<String>> listeners, String what) {
+        for (Consumer<String> l : listeners) {
+            try {
+                l.accept(what);
+            } catch (RuntimeException e) {
+                // as for finished: one listener's failure is its own
+            }
+        }
     }
 
     void finished(DeploymentFinished event) {

@@ -120,9 +120,11 @@ class ConsoleIT {
         assertThat(find(By.id("sign-in-error")).getText()).contains("not the token");
         shot("01-sign-in-refused");
         signIn();
-        assertThat(browser.findElement(By.id("deployed")).getText()).contains(first.substring(0, 12)).contains("web and flaky");
+        assertThat(browser.findElement(By.id("deployed")).getText()).contains(first.substring(0, 12)).contains("web and flaky")
+                .contains("by t <t@example.invalid>").contains("signature: not required");
         String units = browser.findElement(By.id("units")).getText();
-        assertThat(units).contains("web.container").contains("flaky.container").contains("Degraded");
+        assertThat(units).contains("web.container").contains("flaky.container").contains("Degraded")
+                .as("the commit that last changed each unit").contains(first.substring(0, 12));
         assertThat(browser.findElement(By.cssSelector(".states")).getText()).contains("Synced").contains("Degraded");
         shot("02-overview");
     }
@@ -140,13 +142,7 @@ class ConsoleIT {
     @Test
     @Order(3)
     void aPushedCommitIsPendingWithItsDiffAndSyncLandsLive() throws Exception {
-        repo.write("web.container", """
-                [Container]
-                Image=%s
-                ContainerName=console-web
-                Environment=GREETING=two
-                Exec=busybox httpd -f -p 8080 -h /www
-                """.formatted(IMAGE));
+        repo.write("web.container", greeting("two"));
         second = repo.commit("web: greet twice");
         browser.get(base + "/pending");
         String plan = browser.findElement(By.cssSelector("pre[aria-label='plan']")).getText();
@@ -183,6 +179,22 @@ class ConsoleIT {
 
     @Test
     @Order(5)
+    void aSyncTheConsoleDidNotStartStreamsToTheOpenOverview() throws Exception {
+        repo.write("web.container", greeting("three"));
+        String third = repo.commit("web: greet thrice");
+        browser.get(base + "/");
+        assertThat(browser.findElement(By.id("overview-live")).isDisplayed()).as("hidden while nothing runs").isFalse();
+        // berth sync on the host, handed to the daemon: not started by the console
+        host.exec("systemd-run", "--unit=console-it-cli-sync", "--collect", "/opt/berth/berth", "sync", "--resume").orThrow();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
+        assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + third.substring(0, 12));
+        assertThat(browser.findElements(By.cssSelector("#live li")).size()).as("steps shown as they ran").isGreaterThan(2);
+        shot("08-outside-sync-live");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployed"), third.substring(0, 12))); // reloaded
+    }
+
+    @Test
+    @Order(6)
     void withoutSignInOrFromAnotherOriginRequestsAreRefused() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString())
@@ -198,7 +210,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void readOnlyShowsNoWriteButtonsAndWorksOnAPhone() throws Exception {
         startDaemon();
         signIn();
@@ -208,7 +220,18 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("history")).getText()).contains(second.substring(0, 12));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(base + "/");
-        shot("08-read-only-phone");
+        shot("09-read-only-phone");
+    }
+
+    /** web.container with a GREETING: each value is a change that restarts it. */
+    private static String greeting(String value) {
+        return """
+                [Container]
+                Image=%s
+                ContainerName=console-web
+                Environment=GREETING=%s
+                Exec=busybox httpd -f -p 8080 -h /www
+                """.formatted(IMAGE, value);
     }
 
     /** An element of the page a click led to: waits for the navigation (a click does not). */

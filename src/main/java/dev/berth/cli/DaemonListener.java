@@ -55,7 +55,8 @@ final class DaemonListener {
         mounts.add(mcpMount);
         mounts.add(MetricsServer.mount(metrics));
         mounts.add(new ConsoleMount(berth, new ConsoleSettings(token,
-                RequestGuard.hostsFor(listen, Set.copyOf(mcp.allowHosts)), options.allowWrite, line -> say(log, line))));
+                RequestGuard.hostsFor(listen, Set.copyOf(mcp.allowHosts)), options.allowWrite, line -> say(log, line),
+                mcpMount.oauth())));
         mounts.add(new WebhookMount(berth, log));
         HttpEndpoint.Builder builder = HttpEndpoint.builder().listen(listen.host(), listen.port()).limits(McpHttpServer.LIMITS);
         mounts.forEach(builder::mount);

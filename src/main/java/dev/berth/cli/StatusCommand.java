@@ -65,8 +65,9 @@ final class StatusCommand extends HostCommand {
         if (s.lastWebhook() != null) {
             o.println("Webhook:    " + TIME.format(Instant.ofEpochMilli(s.lastWebhook().receivedAt())) + "  " + s.lastWebhook().summary());
         }
-        new dev.berth.notify.NotifyFiles(berth().layout().stateDir()).status()
-                .ifPresent(n -> o.println("Notify:     " + n.line()));
+        if (s.lastNotification() != null) {
+            o.println("Notify:     " + s.lastNotification().line());
+        }
         o.println("Units:");
         if (s.units().isEmpty()) {
             o.println("  (none)");
@@ -113,6 +114,7 @@ final class StatusCommand extends HostCommand {
             return "nothing yet";
         }
         String when = c.commitTimeSeconds() == 0 ? "" : "  (" + TIME.format(Instant.ofEpochSecond(c.commitTimeSeconds())) + ")";
-        return c.shortId() + " " + c.subject() + when;
+        return c.shortId() + " " + c.subject() + when + (c.author() == null ? "" : "  by " + c.author())
+                + (c.signature() == null ? "" : "  [signature " + c.signature().line() + "]");
     }
 }

@@ -17,11 +17,15 @@ public final class ConsoleMount implements Mount {
     private final Berth berth;
     private final ConsoleSettings settings;
     private final LiveSync live;
+    private final Runnable unfollowSteps;
+    private final Runnable unfollowEnds;
 
     public ConsoleMount(Berth berth, ConsoleSettings settings) {
         this.berth = berth;
         this.settings = settings;
         this.live = new LiveSync(settings.log());
+        this.unfollowSteps = berth.events().onStep(live::outsideStep);
+        this.unfollowEnds = berth.events().subscribe(live::outsideFinished);
     }
 
     @Override
@@ -32,6 +36,8 @@ public final class ConsoleMount implements Mount {
 
     @Override
     public void close() {
+        unfollowSteps.run();
+        unfollowEnds.run();
         live.close();
     }
 }

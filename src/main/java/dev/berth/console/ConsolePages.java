@@ -23,17 +23,20 @@ final class ConsolePages {
 
     private final Berth berth;
     private final LiveSync live;
+    private final UnitChanges changes;
 
     ConsolePages(Berth berth, LiveSync live) {
         this.berth = berth;
         this.live = live;
+        this.changes = new UnitChanges(berth.store());
     }
 
     /** The page at {@code path}, or empty when there is none. */
     Optional<String> get(String path, Html.Viewer viewer) throws Exception {
         String host = berth.identity().name();
         return switch (path) {
-            case "/" -> Optional.of(OverviewPage.render(berth.status().call(), berth.identity(), live.running(), viewer));
+            case "/" -> Optional.of(OverviewPage.render(berth.status().call(), changes.byUnit(), berth.identity(),
+                    live.running(), viewer));
             case "/pending" -> Optional.of(pending(host, viewer));
             case "/history" -> Optional.of(HistoryPage.render(berth.store().history(),
                     berth.store().applied().commit(), host, viewer));

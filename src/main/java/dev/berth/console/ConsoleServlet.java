@@ -1,6 +1,8 @@
 package dev.berth.console;
 
 import dev.berth.Berth;
+import dev.berth.mcp.AccessTokens;
+import dev.berth.mcp.Caller;
 import dev.berth.mcp.RequestGuard;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -70,7 +72,7 @@ final class ConsoleServlet extends HttpServlet {
             signIn(req, res, post);
             return;
         }
-        Optional<ConsoleSessions.Session> session = sessions.find(cookie(req));
+        Optional<ConsoleSessions.Session> session = sessions.find(cookie(req)).filter(this::stillValid);
         if (session.isEmpty()) {
             if (post || path.equals("/events")) {
                 text(res, 401, "sign in first: " + req.getScheme() + "://" + req.getHeader("Host") + "/sign-in");
@@ -80,13 +82,13 @@ final class ConsoleServlet extends HttpServlet {
             }
             return;
         }
-        Html.Viewer viewer = new Html.Viewer(session.get().csrf(), settings.allowWrite());
+        Html.Viewer viewer = new Html.Viewer(session.get().csrf(), settings.allowWrite() && session.get().mayWrite());
         if (post) {
             write(req, res, path, session.get());
             return;
         }
         if (path.equals("/events")) {
-            events.stream(res);
+            events.stream(res, !"next".equals(req.getParameter("run")));
             return;
         }
         try {
@@ -109,11 +111,28 @@ final class ConsoleServlet extends HttpServlet {
             html(res, 200, SignInPage.render(host, null));
             return;
         }
-        if (!settings.token().matches(req.getParameter("token"))) {
-            html(res, 401, SignInPage.render(host, "That is not the token. Run 'berth mcp token' on the host to see it."));
+        String credential = req.getParameter("token");
+        Optional<ConsoleSessions.Session> s;
+        if (credential != null && settings.oauth() != null && AccessTokens.looksLikeJwt(credential.strip())) {
+            AccessTokens.Check check = settings.oauth().check(credential.strip());
+            if (check instanceof AccessTokens.Invalid bad) {
+                html(res, 401, SignInPage.render(host, "That access token was refused: " + bad.reason()));
+                return;
+            }
+            Caller caller = ((AccessTokens.Valid) check).caller();
+            if (!caller.canRead()) {
+                html(res, 401, SignInPage.render(host, "That access token has neither the " + Caller.READ + " nor the "
+                        + Caller.WRITE + " scope."));
+                return;
+            }
+            s = sessions.open(caller.id(), credential.strip(), caller.canWrite());
+        } else if (settings.token().matches(credential)) {
+            s = sessions.open(settings.token().id());
+        } else {
+            html(res, 401, SignInPage.render(host, "That is not the token. Run 'berth mcp token' on the host to see it"
+                    + (settings.oauth() == null ? "." : ", or sign in with an access token from " + settings.oauth().settings().issuer() + ".")));
             return;
         }
-        Optional<ConsoleSessions.Session> s = sessions.open(settings.token().id());
         if (s.isEmpty()) {
             res.setHeader("Retry-After", "60");
             html(res, 503, SignInPage.render(host, "Too many browsers are signed in; try again when one signs out or expires."));
@@ -141,6 +160,10 @@ final class ConsoleServlet extends HttpServlet {
             text(res, 403, "the console is read-only: start the daemon with --console-allow-write to allow this");
             return;
         }
+        if (!s.mayWrite()) {
+            text(res, 403, "you signed in with an access token without the " + Caller.WRITE + " scope: it may only read");
+            return;
+        }
         String who = s.tokenId();
         if (path.equals("/sync")) {
             live.start(who + " syncs", ConsoleWrites.sync(berth, true));
@@ -161,6 +184,15 @@ final class ConsoleServlet extends HttpServlet {
             return;
         }
         redirect(res, "/live");
+    }
+
+    /** A session of an access token lasts only as long as the token does (it expires, or the issuer's keys change). */
+    private boolean stillValid(ConsoleSessions.Session s) {
+        if (s.accessToken() == null || settings.oauth().check(s.accessToken()) instanceof AccessTokens.Valid) {
+            return true;
+        }
+        sessions.end(s.id());
+        return false;
     }
 
     private static String cookie(HttpServletRequest req) {

@@ -16,8 +16,14 @@ import java.util.function.LongSupplier;
 final class ConsoleSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** @param tokenId the fingerprint of the token the browser signed in with, for the write log */
-    record Session(String id, String csrf, String tokenId) {
+    /**
+     * @param tokenId     the fingerprint of the token the browser signed in with (or the access token's subject), for
+     *                    the write log
+     * @param accessToken the OAuth access token it signed in with, checked again at each request (it expires); null
+     *                    for the static token
+     * @param mayWrite    whether its sign-in allows writes (the static token, or an access token with berth:write)
+     */
+    record Session(String id, String csrf, String tokenId, String accessToken, boolean mayWrite) {
     }
 
     private final int max;
@@ -38,11 +44,16 @@ final class ConsoleSessions {
 
     /** A new session, or empty when {@code max} are open and none has expired. */
     synchronized Optional<Session> open(String tokenId) {
+        return open(tokenId, null, true);
+    }
+
+    /** As {@link #open(String)}, signed in with an OAuth access token that may or may not allow writes. */
+    synchronized Optional<Session> open(String tokenId, String accessToken, boolean mayWrite) {
         expire();
         if (sessions.size() >= max) {
             return Optional.empty();
         }
-        Session s = new Session(random(), random(), tokenId);
+        Session s = new Session(random(), random(), tokenId, accessToken, mayWrite);
         sessions.put(s.id(), s);
         lastSeen.put(s.id(), clock.getAsLong());
         return Optional.of(s);

@@ -23,13 +23,14 @@ final class EventStream {
         this.live = live;
     }
 
-    void stream(HttpServletResponse res) throws IOException {
+    /** @param last when nothing runs: true to send the last run (its steps and end), false to wait for the next */
+    void stream(HttpServletResponse res, boolean last) throws IOException {
         if (!streams.tryAcquire()) {
             res.setHeader("Retry-After", "10");
             ConsoleServlet.text(res, 503, "too many browsers follow the progress; reload the overview instead");
             return;
         }
-        BlockingQueue<LiveSync.Event> queue = live.follow();
+        BlockingQueue<LiveSync.Event> queue = live.follow(last);
         try {
             res.setStatus(200);
             res.setContentType("text/event-stream; charset=utf-8");

@@ -5,7 +5,9 @@ import static dev.berth.console.Html.esc;
 import dev.berth.build.BuildStatus;
 import dev.berth.fleet.HostIdentity;
 import dev.berth.git.CommitInfo;
+import dev.berth.git.LastChange;
 import dev.berth.git.RemoteUrls;
+import dev.berth.git.SignatureStatus;
 import dev.berth.mcp.gateway.McpServerStatus;
 import dev.berth.mcp.gateway.ServedTools;
 import dev.berth.state.SyncReport;
@@ -26,7 +28,8 @@ final class OverviewPage {
     private OverviewPage() {
     }
 
-    static String render(StatusReport r, HostIdentity host, boolean syncing, Html.Viewer viewer) {
+    /** @param changes the commit that last changed each unit, by unit file name (units missing from it show none) */
+    static String render(StatusReport r, Map<String, LastChange> changes, HostIdentity host, boolean syncing, Html.Viewer viewer) {
         StringBuilder b = Html.open("Overview", host.name(), viewer);
         SyncState sync = SyncState.of(r, syncing);
         Health health = Health.ofHost(r.units());
@@ -50,12 +53,18 @@ final class OverviewPage {
         }
         b.append("</dd><dt>Last sync</dt><dd id=\"last-sync\">");
         lastSync(b, r.lastSync());
-        b.append("</dd></dl>");
+        b.append("</dd>");
+        Deliveries.render(b, r.lastWebhook(), r.lastNotification());
+        b.append("</dl>");
         Html.writeButton(b, viewer, "/sync", r.pinned() == null ? "Sync now" : "Sync now (resume following " + r.ref() + ")",
                 null, null);
+        // any sync that starts while the page is open (the interval, a webhook, berth sync) shows here step by step;
+        // console.js reloads the page when it ends, for the new state
+        b.append("<div id=\"overview-live\" hidden><h3>Sync running</h3><ol id=\"live\" aria-live=\"polite\"")
+                .append(" data-events=\"/events?run=next\" data-reload=\"1\"></ol><p id=\"live-result\" role=\"status\"></p></div>");
         b.append("</section>");
         drift(b, r.drift());
-        units(b, r.units());
+        units(b, r.units(), changes);
         builds(b, r.builds());
         mcpServers(b, r.mcpServers());
         labels(b, host);
@@ -69,6 +78,17 @@ final class OverviewPage {
         }
         b.append("<code>").append(esc(c.shortId())).append("</code> ").append(esc(c.subject()))
                 .append(" <span class=\"when\">").append(Html.time(c.commitTimeSeconds() * 1000)).append("</span>");
+        if (c.author() != null) {
+            b.append("<br>by ").append(esc(c.author()));
+        }
+        if (c.signature() != null) {
+            SignatureStatus s = c.signature();
+            b.append("<br>signature: ");
+            Html.badge(b, "sig-" + s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.kind().word());
+            if (s.detail() != null) {
+                b.append(' ').append(esc(s.detail()));
+            }
+        }
     }
 
     private static void lastSync(StringBuilder b, SyncReport s) {
@@ -102,7 +122,7 @@ final class OverviewPage {
         b.append("</ul><p>The next sync writes them back.</p></section>");
     }
 
-    private static void units(StringBuilder b, List<UnitState> units) {
+    private static void units(StringBuilder b, List<UnitState> units, Map<String, LastChange> changes) {
         List<UnitState> sorted = new ArrayList<>(units);
         sorted.sort(Comparator.comparing((UnitState u) -> Health.of(u) == Health.HEALTHY).thenComparing(UnitState::unit));
         b.append("<section aria-labelledby=\"units-h\"><h2 id=\"units-h\">Units (").append(units.size()).append(")</h2>");
@@ -111,7 +131,7 @@ final class OverviewPage {
                     .append(" data-filters=\"units\" autocomplete=\"off\"></p>");
         }
         b.append("<div class=\"scroll\"><table id=\"units\"><thead><tr><th scope=\"col\">Unit</th><th scope=\"col\">Kind</th>")
-                .append("<th scope=\"col\">State</th><th scope=\"col\">Health</th></tr></thead><tbody>");
+                .append("<th scope=\"col\">State</th><th scope=\"col\">Health</th><th scope=\"col\">Last changed in</th></tr></thead><tbody>");
         for (UnitState u : sorted) {
             Health h = Health.of(u);
             String kind = u.unit().substring(u.unit().lastIndexOf('.') + 1);
@@ -119,6 +139,12 @@ final class OverviewPage {
                     .append(esc(kind)).append("</td><td>").append(esc(u.activeState())).append(" (").append(esc(u.subState()))
                     .append(")</td><td>");
             Html.badge(b, "health-" + h.name().toLowerCase(java.util.Locale.ROOT), h.label());
+            LastChange changed = changes.get(u.unit());
+            b.append("</td><td>");
+            if (changed != null) {
+                b.append("<code>").append(esc(changed.shortId())).append("</code> <span class=\"when\">")
+                        .append(Html.time(changed.commitTimeSeconds() * 1000)).append("</span>");
+            }
             b.append("</td></tr>");
         }
         b.append("</tbody></table></div></section>");

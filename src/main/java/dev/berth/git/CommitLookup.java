@@ -8,6 +8,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -112,9 +113,14 @@ final class CommitLookup {
 
     private CommitInfo commit(ObjectId id) throws IOException {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
-            RevCommit c = walk.parseCommit(walk.peel(walk.parseAny(id)));
-            return new CommitInfo(c.getName(), c.getShortMessage(), c.getCommitTime());
+            return info(walk.parseCommit(walk.peel(walk.parseAny(id))));
         }
+    }
+
+    private static CommitInfo info(RevCommit c) {
+        PersonIdent a = c.getAuthorIdent();
+        return new CommitInfo(c.getName(), c.getShortMessage(), c.getCommitTime(),
+                a == null ? null : a.getName() + " <" + a.getEmailAddress() + ">", null);
     }
 
     /** True when {@code ancestor} is reachable from {@code descendant}. */
@@ -134,7 +140,7 @@ final class CommitLookup {
         try {
             List<CommitInfo> out = new ArrayList<>();
             for (RevCommit c : git.log().add(ObjectId.fromString(head.id())).setMaxCount(limit).call()) {
-                out.add(new CommitInfo(c.getName(), c.getShortMessage(), c.getCommitTime()));
+                out.add(info(c));
             }
             return out;
         } catch (GitAPIException | IOException e) {

@@ -28,6 +28,9 @@ public final class CommitSignatures {
 
     /** The outcome: trusted, or why not. */
     public record Verdict(boolean trusted, String detail) {
+        /** The commit carries no signature at all. */
+        public static final Verdict UNSIGNED = new Verdict(false, "it is not signed");
+
         static Verdict refused(String why) {
             return new Verdict(false, why);
         }
@@ -51,7 +54,7 @@ public final class CommitSignatures {
         }
         byte[] signature = c.getRawGpgSignature();
         if (signature == null) {
-            return Verdict.refused("it is not signed");
+            return Verdict.UNSIGNED;
         }
         GpgConfig.GpgFormat format = SignatureVerifiers.getFormat(signature);
         if (format == GpgConfig.GpgFormat.OPENPGP) {

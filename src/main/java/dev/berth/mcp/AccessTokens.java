@@ -71,7 +71,7 @@ public final class AccessTokens {
     }
 
     /** Whether a bearer credential looks like a JWT (three dot-separated parts), rather than the static token. */
-    static boolean looksLikeJwt(String credential) {
+    public static boolean looksLikeJwt(String credential) {
         return credential.chars().filter(c -> c == '.').count() == 2;
     }
 

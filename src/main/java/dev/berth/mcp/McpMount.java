@@ -52,6 +52,11 @@ public final class McpMount implements Mount {
         expiry.scheduleWithFixedDelay(() -> sessions.expire().forEach(berth::sessionEnded), every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** The OAuth issuer's tokens this endpoint accepts, or null when it takes only the static token. */
+    public AccessTokens oauth() {
+        return guard.oauth();
+    }
+
     public String description() {
         return description;
     }

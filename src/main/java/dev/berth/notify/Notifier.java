@@ -2,6 +2,7 @@ package dev.berth.notify;
 
 import dev.berth.Berth;
 import dev.berth.apply.Progress;
+import dev.berth.status.NotifyStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
@@ -63,7 +64,7 @@ public final class Notifier implements AutoCloseable {
         this.log = log;
         this.retry = retry;
         this.settings = new Settings(null, List.of(), new RepeatFilter(NotifyConfig.DEFAULT_REPEAT_WINDOW));
-        this.status = files.status().orElse(new NotifyStatus(null, null, 0));
+        this.status = files.status().orElse(NotifyStatus.NONE);
     }
 
     /**
@@ -156,20 +157,20 @@ public final class Notifier implements AutoCloseable {
     private void deliver(Delivery d) {
         try {
             d.channel().send(d.event());
-            record(status.sent(new NotifyStatus.Sent(clock.instant().toString(), d.channel().name(), d.event().kind(), d.event().commit())));
+            record(status.sent(new NotifyStatus.Sent(clock.instant().toString(), d.channel().name(), d.event().kind().word(), d.event().commit())));
         } catch (DeliveryException e) {
             String why = SecretUrls.scrub(e.getMessage(), d.channel().secrets());
             boolean again = e.retryable() && d.attempt() < retry.attempts() && !closed;
             log.step("notifications: " + d.channel().name() + " (" + d.event().kind() + "): " + why
                     + (again ? "; trying again in " + retry.waitAfter(d.attempt()).toMillis() + " ms" : "; giving up"));
-            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind(), why)));
+            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind().word(), why)));
             if (again) {
                 timer.schedule(() -> enqueue(new Delivery(d.channel(), d.event(), d.attempt() + 1)),
                         retry.waitAfter(d.attempt()).toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             // a bug in one channel must not end the thread every channel shares
-            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind(),
+            record(status.failed(new NotifyStatus.Failure(clock.instant().toString(), d.channel().name(), d.event().kind().word(),
                     SecretUrls.scrub(String.valueOf(e), d.channel().secrets()))));
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.berth.host.PrivateFolder;
 import dev.berth.host.StateFiles;
 import dev.berth.json.Json;
+import dev.berth.status.NotifyStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /** {@code notify.json} (the settings, tokens included) and {@code notify-status.json} in the state folder, both 0600. */
 public final class NotifyFiles {
     static final String CONFIG = "notify.json";
-    static final String STATUS = "notify-status.json";
+    static final String STATUS = NotifyStatus.FILE;
 
     private final StateFiles files;
 
@@ -45,12 +46,7 @@ public final class NotifyFiles {
 
     /** What the daemon's notifier last did; empty when it never ran here. */
     public Optional<NotifyStatus> status() {
-        Path p = files.path(STATUS);
-        try {
-            return Files.exists(p) ? Optional.of(Json.stateFiles().readValue(p.toFile(), NotifyStatus.class)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // a status line is not worth failing 'berth status' for; the next send rewrites it
-        }
+        return NotifyStatus.read(files.dir());
     }
 
     void saveStatus(NotifyStatus status) throws IOException {

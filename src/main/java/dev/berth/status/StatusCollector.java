@@ -6,6 +6,7 @@ import dev.berth.git.CommitInfo;
 import dev.berth.git.GitException;
 import dev.berth.git.GitSource;
 import dev.berth.git.RemoteUrls;
+import dev.berth.git.SignatureChecks;
 import dev.berth.hooks.LastWebhook;
 import dev.berth.host.ContainerHealth;
 import dev.berth.host.HostLayout;
@@ -16,6 +17,8 @@ import dev.berth.state.AppliedUnit;
 import dev.berth.state.BerthConfig;
 import dev.berth.state.Deployment;
 import dev.berth.state.DeploymentReason;
+import dev.berth.state.SafetySettings;
+import dev.berth.state.SafetyStore;
 import dev.berth.state.SyncResult;
 import dev.berth.state.StateStore;
 import dev.berth.mcp.gateway.GatewayStatusFile;
@@ -35,15 +38,20 @@ public final class StatusCollector {
     private final Systemd systemd;
     private final ContainerHealth health;
     private final Function<AppliedState, List<BuildStatus>> builds;
+    private final SignatureChecks signatures;
 
     public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health) {
-        this(layout, store, systemd, health, applied -> List.of());
+        this(layout, store, systemd, health, applied -> List.of(), new SignatureChecks());
     }
 
-    /** @param builds the deployed builds' epochs and image digests */
+    /**
+     * @param builds     the deployed builds' epochs and image digests
+     * @param signatures the signature checks of earlier calls: one per commit while the trust files stay as they are
+     */
     public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health,
-                           Function<AppliedState, List<BuildStatus>> builds) {
+                           Function<AppliedState, List<BuildStatus>> builds, SignatureChecks signatures) {
         this.builds = builds;
+        this.signatures = signatures;
         this.layout = layout;
         this.store = store;
         this.systemd = systemd;
@@ -56,12 +64,13 @@ public final class StatusCollector {
         CommitInfo deployed = null;
         CommitInfo head = null;
         CommitInfo rewoundFrom = null;
+        SafetySettings safety = new SafetyStore(store.dir()).settings();
         try (GitSource source = GitSource.open(store.cloneDir(), config.ref())) {
             if (applied.commit() != null) {
-                deployed = source.commit(applied.commit());
+                deployed = signed(source, source.commit(applied.commit()), safety);
                 rewoundFrom = rewoundFrom(source, applied.commit());
             }
-            head = source.resolve();
+            head = signed(source, source.resolve(), safety);
         } catch (GitException e) {
             if (applied.commit() != null && deployed == null) {
                 deployed = new CommitInfo(applied.commit(), "(not in the local clone: " + e.getMessage() + ")", 0);
@@ -83,7 +92,13 @@ public final class StatusCollector {
         return new StatusReport(RemoteUrls.redact(config.remote()), config.ref(), config.path(), deployed, pending,
                 config.pinnedCommit(), store.lastSync().orElse(null), units, drift(applied), layout.rootless(),
                 builds.apply(applied), GatewayStatusFile.read(store.dir()), rewoundFrom,
-                LastWebhook.read(store.dir()).orElse(null));
+                LastWebhook.read(store.dir()).orElse(null), NotifyStatus.read(store.dir()).orElse(null));
+    }
+
+    private CommitInfo signed(GitSource source, CommitInfo commit, SafetySettings safety) {
+        return commit.withSignature(signatures.of(source, commit.id(),
+                safety.allowedSigners() == null ? null : Path.of(safety.allowedSigners()),
+                safety.trustedKeyring() == null ? null : Path.of(safety.trustedKeyring())));
     }
 
     /** The commit the deployed one replaced, when its deployment was a rewind (see {@link DeploymentReason#REWIND}). */

@@ -17,11 +17,13 @@ import java.util.List;
  * @param rewoundFrom when the deployed commit was deployed as a rewind (it does not descend from the commit deployed
  *                    before it: the followed ref was moved back or rewritten), that earlier commit; else null
  * @param lastWebhook the last delivery to the daemon's {@code /hooks/...}, or null if none was received
+ * @param lastNotification the last notification sent and the last error of the daemon's notifier, or null if it never
+ *                         sent one here
  */
 public record StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                            String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
                            boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers,
-                           CommitInfo rewoundFrom, LastWebhook lastWebhook) {
+                           CommitInfo rewoundFrom, LastWebhook lastWebhook, NotifyStatus lastNotification) {
 
     public StatusReport {
         units = List.copyOf(units);
@@ -33,6 +35,6 @@ public record StatusReport(String remote, String ref, String path, CommitInfo de
     public StatusReport(String remote, String ref, String path, CommitInfo deployed, CommitInfo pending,
                         String pinned, SyncReport lastSync, List<UnitState> units, List<Drift> drift,
                         boolean rootless, List<BuildStatus> builds, List<McpServerStatus> mcpServers) {
-        this(remote, ref, path, deployed, pending, pinned, lastSync, units, drift, rootless, builds, mcpServers, null, null);
+        this(remote, ref, path, deployed, pending, pinned, lastSync, units, drift, rootless, builds, mcpServers, null, null, null);
     }
 }

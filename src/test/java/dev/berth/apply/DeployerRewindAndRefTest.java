@@ -135,6 +135,21 @@ class DeployerRewindAndRefTest {
     }
 
     @Test
+    void statusNamesTheCommitsAuthorAndSignatureAndTheLastNotification() throws Exception {
+        repo.write("db.container", db("old")).commit("old");
+        assertThat(init(null).ok()).isTrue();
+        assertThat(status().deployed().author()).isEqualTo("t <t@example.invalid>");
+        assertThat(status().deployed().signature()).isEqualTo(dev.berth.git.SignatureStatus.NOT_REQUIRED);
+        assertThat(status().lastNotification()).as("the notifier never ran here").isNull();
+        java.nio.file.Files.writeString(layout.stateDir().resolve(dev.berth.status.NotifyStatus.FILE), """
+                {"lastSent":{"at":"2026-01-01T00:00:00Z","channel":"ops","kind":"deployed","commit":"abc"},
+                 "lastError":{"at":"2026-01-01T00:01:00Z","channel":"mail","kind":"failed","message":"SMTP: refused"},"dropped":0}
+                """);
+        assertThat(status().lastNotification().lastError().message()).isEqualTo("SMTP: refused");
+        assertThat(status().lastNotification().lastSent().kind()).isEqualTo("deployed");
+    }
+
+    @Test
     void withoutVerificationARewindIsDeployedButRecordedAsARewindInHistoryAndStatus() throws Exception {
         String old = repo.write("db.container", db("old")).commit("old");
         assertThat(init(null).ok()).isTrue();

@@ -5,7 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.Berth;
 import dev.berth.BerthOptions;
 import dev.berth.http.HttpEndpoint;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.berth.mcp.AccessTokens;
 import dev.berth.mcp.McpToken;
+import dev.berth.mcp.OAuthSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,13 +47,17 @@ class ConsoleServletTest {
     private ConsoleMount console;
 
     private void start(boolean allowWrite) throws Exception {
+        start(allowWrite, null);
+    }
+
+    private void start(boolean allowWrite, AccessTokens oauth) throws Exception {
         Berth berth = Berth.forCurrentUser(BerthOptions.defaults().withStateDir(state));
         console = new ConsoleMount(berth, new ConsoleSettings(TOKEN, Set.of("127.0.0.1", "localhost"), allowWrite,
                 line -> {
                     synchronized (log) {
                         log.add(line);
                     }
-                }));
+                }, oauth));
         http = HttpEndpoint.builder().listen("127.0.0.1", 0).mount(console).start();
     }
 
@@ -101,6 +120,55 @@ class ConsoleServletTest {
         assertThat(evil.statusCode()).isEqualTo(403);
         assertThat(evil.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(send("POST", "/sign-in", null, "token=" + "a".repeat(ConsoleServlet.MAX_BODY)).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void anAccessTokenOfTheMcpIssuerSignsInAndWritesNeedItsWriteScope() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(key.toPublicJWK()));
+        start(true, new AccessTokens(ISSUER, (selector, context) -> selector.select(published.get())));
+
+        String reader = send("POST", "/sign-in", null, "token=" + jwt(key, "alice", "berth:read", AUDIENCE, 5)).headers()
+                .firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        String csrf = csrf(send("GET", "/live", reader, null).body());
+        HttpResponse<String> refused = send("POST", "/sync", reader, "csrf=" + csrf);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("without the berth:write scope");
+
+        String writer = send("POST", "/sign-in", null, "token=" + jwt(key, "bob", "berth:write", AUDIENCE, 5)).headers()
+                .firstValue("Set-Cookie").map(c -> c.substring(0, c.indexOf(';'))).orElseThrow();
+        assertThat(send("POST", "/sync", writer, "csrf=" + csrf(send("GET", "/live", writer, null).body())).statusCode())
+                .as("a write, logged with who made it").isEqualTo(303);
+
+        HttpResponse<String> expired = send("POST", "/sign-in", null, "token=" + jwt(key, "carol", "berth:write", AUDIENCE, -5));
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.body()).contains("access token was refused");
+        assertThat(send("POST", "/sign-in", null, "token=" + jwt(key, "dave", "berth:write", "https://other.example/mcp", 5))
+                .statusCode()).as("issued for another audience").isEqualTo(401);
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
+        assertThat(send("POST", "/sign-in", null, "token=" + jwt(stranger, "eve", "berth:write", AUDIENCE, 5)).statusCode())
+                .as("signed by a key the issuer does not publish").isEqualTo(401);
+        assertThat(send("POST", "/sign-in", null, "token=" + jwt(key, "frank", "profile", AUDIENCE, 5)).statusCode())
+                .as("no berth scope").isEqualTo(401);
+
+        published.set(new JWKSet(stranger.toPublicJWK())); // the issuer rotated its keys: alice's token no longer checks out
+        assertThat(send("GET", "/live", reader, null).statusCode()).as("the session ends with its token").isEqualTo(303);
+        synchronized (log) {
+            assertThat(log).contains("console: oauth:alice signed in").anyMatch(l -> l.startsWith("console: oauth:bob syncs"));
+        }
+    }
+
+    private static final OAuthSettings ISSUER = new OAuthSettings(URI.create("http://127.0.0.1:1/"),
+            URI.create("https://berth.lan:8765/mcp"), null);
+    private static final String AUDIENCE = "https://berth.lan:8765/mcp";
+
+    private static String jwt(RSAKey key, String subject, String scope, String audience, int minutes) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER.issuer().toString()).subject(subject).audience(audience)
+                .claim("scope", scope).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(minutes)))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").type(new JOSEObjectType("at+jwt"))
+                .build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     private String signIn() throws Exception {

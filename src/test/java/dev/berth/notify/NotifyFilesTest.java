@@ -3,6 +3,7 @@ package dev.berth.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.status.NotifyStatus;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +60,9 @@ class NotifyFilesTest {
     void theStatusLineSaysWhatWasSentAndTheLastError() throws Exception {
         NotifyFiles files = new NotifyFiles(dir);
         assertThat(files.status()).isEmpty();
-        files.saveStatus(new NotifyStatus(null, null, 0)
-                .sent(new NotifyStatus.Sent("2026-01-01T00:00:00Z", "hook", EventKind.DEPLOYED, "0123456789abcdef0123"))
-                .failed(new NotifyStatus.Failure("2026-01-01T00:01:00Z", "mail", EventKind.FAILED, "SMTP: refused"))
+        files.saveStatus(NotifyStatus.NONE
+                .sent(new NotifyStatus.Sent("2026-01-01T00:00:00Z", "hook", EventKind.DEPLOYED.word(), "0123456789abcdef0123"))
+                .failed(new NotifyStatus.Failure("2026-01-01T00:01:00Z", "mail", EventKind.FAILED.word(), "SMTP: refused"))
                 .dropped(2));
         assertThat(files.status().orElseThrow().line()).isEqualTo("last sent deployed 0123456789ab to hook at 2026-01-01T00:00:00Z;"
                 + " last error 2026-01-01T00:01:00Z mail (failed): SMTP: refused; 2 dropped (queue full)");
