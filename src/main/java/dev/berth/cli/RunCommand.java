@@ -90,8 +90,10 @@ final class RunCommand extends HostCommand {
     }
 
     private static MetricsServer.Source metricsSource(Berth berth, SyncTimings timings) {
-        BerthMetrics berthMetrics = new BerthMetrics();
-        return () -> berthMetrics.scrape(berth.status().call(), berth.identity().name(), timings);
+        // made on the first scrape: a daemon that serves no metrics loads no Prometheus classes
+        var berthMetrics = new java.util.concurrent.atomic.AtomicReference<BerthMetrics>();
+        return () -> berthMetrics.updateAndGet(m -> m != null ? m : new BerthMetrics())
+                .scrape(berth.status().call(), berth.identity().name(), timings);
     }
 
     private MetricsServer startMetrics(Berth berth, SyncTimings timings, PrintWriter log) throws java.io.IOException {

@@ -16,6 +16,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.modeler.Registry;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -143,6 +144,9 @@ public final class HttpEndpoint implements AutoCloseable {
                 throw new IllegalStateException("an HTTP endpoint needs a listen address");
             }
             TOMCAT_LOG.setLevel(Level.WARNING);
+            // Tomcat's JMX beans: nothing here reads them, and registering them parses Tomcat's XML descriptors and
+            // starts the platform MBean server (some 700 classes of XML parser, JMX and JFR: several MiB for good)
+            Registry.disableRegistry();
             Path baseDir = Files.createTempDirectory("berth-http");
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(baseDir.toString());
@@ -152,7 +156,8 @@ public final class HttpEndpoint implements AutoCloseable {
                 connector.setPort(l.port());
                 connector.setProperty("address", l.host());
                 connector.setProperty("maxThreads", Integer.toString(limits.maxThreads()));
-                connector.setProperty("minSpareThreads", Integer.toString(Math.min(limits.maxThreads(), 10)));
+                // request threads are made when requests come and end after a minute idle: an idle daemon keeps one
+                connector.setProperty("minSpareThreads", "1");
                 connector.setProperty("connectionTimeout", Integer.toString(limits.connectionTimeout()));
                 connector.setProperty("maxHttpHeaderSize", Integer.toString(limits.maxHeaderBytes()));
                 tomcat.getService().addConnector(connector);

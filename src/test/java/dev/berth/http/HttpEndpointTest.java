@@ -48,6 +48,16 @@ class HttpEndpointTest {
     }
 
     @Test
+    void tomcatRegistersNoJmxBeans() throws Exception {
+        // registering them costs the daemon several MiB (XML descriptors parsed, the platform MBean server started)
+        try (HttpEndpoint http = HttpEndpoint.builder().listen("127.0.0.1", 0).servlet("hello", new Hello(), "/hello").start()) {
+            assertThat(get(http.port(), "/hello").statusCode()).isEqualTo(200);
+            assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .queryNames(new javax.management.ObjectName("Tomcat:*"), null)).isEmpty();
+        }
+    }
+
+    @Test
     void aBusyAddressIsAnErrorAndNothingStaysListening() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
              ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
