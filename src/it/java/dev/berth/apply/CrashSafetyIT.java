@@ -80,7 +80,7 @@ class CrashSafetyIT {
         }
         assertThat(steps.stream().filter(CrashSafetyIT::pipelineBoundary).toList())
                 .as("the pipeline's step boundaries are fault points, in its order").containsExactly(
-                        "step target", "step export", "step load", "step prepare-builds", "step plan", "step host-units",
+                        "step settle-self-upgrade", "step target", "step export", "step load", "step prepare-builds", "step plan", "step host-units",
                         "step unchanged", "step refuse-clashes", "step adopt", "step secrets", "step build", "step apply",
                         "step remove-secrets", "step interrupted", "step roll-back", "step record");
         assertThat(steps.stream().filter(s -> !pipelineBoundary(s)).map(CrashSafetyIT::kind).distinct())

@@ -152,8 +152,7 @@ class ConsoleIT {
         browser.get(base + "/");
         assertThat(browser.findElement(By.id("waiting")).getText()).contains(second.substring(0, 12)).contains("web: greet twice");
         assertThat(browser.findElement(By.cssSelector(".states")).getText()).contains("OutOfSync");
-        browser.findElement(By.cssSelector("form[action='/sync'] button")).click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
+        pressAndAwaitTheLivePage(browser.findElement(By.cssSelector("form[action='/sync'] button")));
         assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + second.substring(0, 12));
         assertThat(browser.findElements(By.cssSelector("#live li")).size()).as("steps shown as they ran").isGreaterThan(2);
         shot("05-sync-live");
@@ -167,8 +166,7 @@ class ConsoleIT {
     void rollbackToAGoodDeployment() {
         browser.get(base + "/history");
         shot("06-history");
-        browser.findElement(By.xpath("//button[text()='Roll back to " + first.substring(0, 12) + "']")).click();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
+        pressAndAwaitTheLivePage(browser.findElement(By.xpath("//button[text()='Roll back to " + first.substring(0, 12) + "']")));
         assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + first.substring(0, 12));
         browser.get(base + "/");
         assertThat(browser.findElement(By.id("deployed")).getText()).contains(first.substring(0, 12));
@@ -235,6 +233,17 @@ class ConsoleIT {
     }
 
     /** An element of the page a click led to: waits for the navigation (a click does not). */
+    /**
+     * Presses a write button and waits for the progress page it leads to to show the run's result. The page the
+     * button was on is gone first: the overview has a live-result element of its own (for syncs started
+     * elsewhere), which a lookup made before the navigation would find and then lose.
+     */
+    private void pressAndAwaitTheLivePage(org.openqa.selenium.WebElement button) {
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
+    }
+
     private org.openqa.selenium.WebElement find(By by) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
