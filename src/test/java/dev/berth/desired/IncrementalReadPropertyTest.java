@@ -52,9 +52,12 @@ class IncrementalReadPropertyTest {
     void incrementalAndFullReadsGiveEqualDesiredStates() {
         AtomicInteger tryNumber = new AtomicInteger();
         Seeded.check(25, IncrementalReadPropertyTest::history, history -> check(history, tmp.resolve("try-" + tryNumber.incrementAndGet())));
-        // the property is only worth something if the incremental path was taken, not a full read every time
+        // the property is only worth something if the incremental path was taken, not a full read every time.
+        // About half the reads take it (66 of 128 and 70 of 135 for seeds 2 and 1); the random histories also
+        // change berth.toml or labels, which forces full reads, and one CI run drew 47 of 145: a fifth is a floor
+        // no run's draw comes near, while a broken incremental path (0) still fails it.
         assertThat(changedOnlyReads.get()).as("reads of the changed paths only, of %d", reads.get())
-                .isGreaterThan(reads.get() / 3);
+                .isGreaterThan(reads.get() / 5);
     }
 
     private void check(History history, Path dir) throws Exception {
