@@ -19,6 +19,8 @@ public final class ConsoleMount implements Mount {
     private final LiveSync live;
     private final Runnable unfollowSteps;
     private final Runnable unfollowEnds;
+    private final Runnable unfollowChanges;
+    private final UnitChanges changes;
 
     public ConsoleMount(Berth berth, ConsoleSettings settings) {
         this.berth = berth;
@@ -26,11 +28,16 @@ public final class ConsoleMount implements Mount {
         this.live = new LiveSync(settings.log());
         this.unfollowSteps = berth.events().onStep(live::outsideStep);
         this.unfollowEnds = berth.events().subscribe(live::outsideFinished);
+        this.changes = new UnitChanges(berth.store());
+        // The walk of history for "last changed by" is done once a deployment ends, off its thread, so the first page
+        // view after it does not pay for it (and does not hold the console's lock while it runs).
+        this.unfollowChanges = berth.events().subscribe(finished -> changes.refreshInBackground());
     }
 
     @Override
     public void mountOn(HttpEndpoint.Builder http) {
-        http.servlet("console", new ConsoleServlet(berth, settings, new ConsoleSessions(MAX_SESSIONS, IDLE, System::nanoTime), live),
+        http.servlet("console", new ConsoleServlet(berth, settings, new ConsoleSessions(MAX_SESSIONS, IDLE, System::nanoTime), live,
+                changes),
                 "/");
     }
 
@@ -38,6 +45,7 @@ public final class ConsoleMount implements Mount {
     public void close() {
         unfollowSteps.run();
         unfollowEnds.run();
+        unfollowChanges.run();
         live.close();
     }
 }

@@ -25,10 +25,10 @@ final class ConsolePages {
     private final LiveSync live;
     private final UnitChanges changes;
 
-    ConsolePages(Berth berth, LiveSync live) {
+    ConsolePages(Berth berth, LiveSync live, UnitChanges changes) {
         this.berth = berth;
         this.live = live;
-        this.changes = new UnitChanges(berth.store());
+        this.changes = changes;
     }
 
     /** The page at {@code path}, or empty when there is none. */

@@ -31,13 +31,13 @@ final class ConsoleServlet extends HttpServlet {
     private final transient ConsolePages pages;
     private final transient EventStream events;
 
-    ConsoleServlet(Berth berth, ConsoleSettings settings, ConsoleSessions sessions, LiveSync live) {
+    ConsoleServlet(Berth berth, ConsoleSettings settings, ConsoleSessions sessions, LiveSync live, UnitChanges changes) {
         this.berth = berth;
         this.settings = settings;
         this.hosts = new RequestGuard(settings.token(), settings.allowedHosts(), MAX_BODY);
         this.sessions = sessions;
         this.live = live;
-        this.pages = new ConsolePages(berth, live);
+        this.pages = new ConsolePages(berth, live, changes);
         this.events = new EventStream(live);
     }
 

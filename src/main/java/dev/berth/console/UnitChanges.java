@@ -55,6 +55,20 @@ final class UnitChanges {
         return known.byUnit();
     }
 
+    /**
+     * Reads the deployed commit's changes now, on a thread of its own, so the next page view finds them ready. A
+     * failure is left for that view to meet (it renders without the column).
+     */
+    void refreshInBackground() {
+        Thread.ofVirtual().name("console-unit-changes").start(() -> {
+            try {
+                byUnit();
+            } catch (IOException | RuntimeException e) {
+                // the page view that needs them reads again and shows the page without them
+            }
+        });
+    }
+
     private static String subPath(BerthConfig config) {
         return config.path() == null ? "" : config.path();
     }

@@ -20,8 +20,11 @@ import java.util.Set;
  */
 public final class FleetFileReader {
 
-    /** Made on first use, so a repository without berth.toml (and {@code berth validate} of one) loads no TOML parser. */
-    private static final class Toml {
+    /**
+     * Made on first use, so a repository without berth.toml (and {@code berth validate} of one) loads no TOML parser;
+     * shared with {@link VersionPin}, which reads the same file first.
+     */
+    static final class Toml {
         static final TomlMapper MAPPER = new TomlMapper();
     }
     private static final Set<String> TOP_KEYS = Set.of("default", "hosts", "groups", "rules", "berth");

@@ -2,7 +2,6 @@ package dev.berth.fleet;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public record VersionPin(String wanted, int line) {
         }
         try {
             String text = Files.readString(file);
-            JsonNode version = new TomlMapper().readTree(text).path("berth").path("version");
+            JsonNode version = FleetFileReader.Toml.MAPPER.readTree(text).path("berth").path("version");
             if (!version.isTextual() || !SYNTAX.matcher(version.asText()).matches()) {
                 return Optional.empty();
             }
