@@ -87,6 +87,7 @@ public final class BerthMcpServer implements AutoCloseable {
                         + " (only when the server allows writes).")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).prompts(true).build())
                 .validateToolInputs(true)
+                .jsonSchemaValidator(DeferredSchemaValidator.trusting(tools))
                 .addToolFilter((context, tool) -> (canWrite(context) || !writes(tool.name()))
                         && (gateway != null && gateway.serves(tool.name())
                         || tools.stream().anyMatch(t -> t.name().equals(tool.name()) && policy.refusal(t) == null)));
