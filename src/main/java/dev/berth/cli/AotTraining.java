@@ -4,6 +4,8 @@ import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.json.Json;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -43,10 +45,15 @@ public final class AotTraining {
                     List.of("--version"), List.of("--help"), List.of("status", "--help"),
                     List.of("validate", scratch.resolve("repo").toString()),
                     List.of("validate", "--json", scratch.resolve("repo").toString()),
-                    List.of("status", "--state-dir", state), List.of("history", "--state-dir", state))) {
+                    List.of("status", "--state-dir", state), List.of("history", "--state-dir", state),
+                    List.of("plan", "--state-dir", state))) {
                 run(command);
             }
-            DaemonShortcut.parse(new String[] {"status", "--state-dir", state}, null); // the first thing main does
+            // the first thing main does; no daemon runs for this state folder, so each is left to picocli
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            for (String command : List.of("sync", "status", "history", "plan")) {
+                DaemonShortcut.run(new String[] {command, "--state-dir", state}, nowhere, nowhere);
+            }
             // what `berth status` sends to and reads from a daemon
             byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
             Json.mapper().readValue(query, ControlRequest.class);
