@@ -59,7 +59,6 @@ class DaemonIT {
         // what they print without a daemon
         List<String> viaDaemon = readOnlyAnswers();
         // without the AOT cache: a JVM maps every class the cache holds at start, used or not, which says nothing of
-        // what the command runs
         // what the command runs; the shortcut asks the daemon before picocli starts, so not even picocli is loaded
         for (String command : List.of("status", "history", "plan")) {
             assertThat(host.sh("rm -f /tmp/berth-classes.log; BERTH_AOT=off BERTH_JAVA_OPTS=-Xlog:class+load:file=/tmp/berth-classes.log "
