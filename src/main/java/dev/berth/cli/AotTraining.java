@@ -4,8 +4,6 @@ import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.json.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -49,10 +47,10 @@ public final class AotTraining {
                     List.of("plan", "--state-dir", state))) {
                 run(command);
             }
-            // the first thing main does; no daemon runs for this state folder, so each is left to picocli
-            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            // the first thing main does; only parsed: the daemon's socket does not depend on the state folder, and a
+            // daemon running here must not be asked anything by a training run
             for (String command : List.of("sync", "status", "history", "plan")) {
-                DaemonShortcut.run(new String[] {command, "--state-dir", state}, nowhere, nowhere);
+                DaemonShortcut.parse(new String[] {command, "--state-dir", state}, null);
             }
             // what `berth status` sends to and reads from a daemon
             byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
