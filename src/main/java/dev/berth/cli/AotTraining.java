@@ -66,7 +66,7 @@ public final class AotTraining {
     }
 
     private static void run(List<String> command) {
-        var cl = Main.commandLine();
+        var cl = SingleCommandLine.of(command.toArray(String[]::new));
         cl.setOut(new PrintWriter(Writer.nullWriter()));
         cl.setErr(new PrintWriter(Writer.nullWriter()));
         cl.execute(command.toArray(String[]::new));

@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             return;
         }
         var byDaemon = DaemonShortcut.run(args, System.out, System.err);
-        System.exit(byDaemon.isPresent() ? byDaemon.get() : commandLine().execute(args));
+        System.exit(byDaemon.isPresent() ? byDaemon.get() : SingleCommandLine.of(args).execute(args));
     }
 
     /** What {@code berth --version} prints: here, not in {@link VersionProvider}, which loads picocli. */
