@@ -2,39 +2,24 @@ package dev.berth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** A command line built for one command prints what the whole model prints: help, version, usage errors, results. */
 class SingleCommandLineTest {
-    private record Printed(int exitCode, String out, String err) {
-    }
-
-    private static Printed run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Printed(code, out.toString(), err.toString());
-    }
-
     @Test
     void everyCommandPrintsWhatTheWholeModelPrints() {
         List<String> names = new ArrayList<>(Main.commandLine().getSubcommands().keySet());
         assertThat(names).contains("validate", "status", "history", "plan", "sync", "secret", "mcp");
         for (String name : names) {
             for (String[] args : new String[][] {{name, "--help"}, {name, "-V"}, {name, "--no-such-option"}, {name, "-h", "extra"}}) {
-                assertThat(run(SingleCommandLine.of(args), args)).as(String.join(" ", args)).isEqualTo(run(Main.commandLine(), args));
+                assertThat(Printed.run(SingleCommandLine.of(args), args)).as(String.join(" ", args)).isEqualTo(Printed.run(Main.commandLine(), args));
             }
         }
         for (String[] args : new String[][] {{"validate", "--podman-version", "five", "."}, {"validate", "/no/such/folder"},
                 {"secret"}, {"help", "plan"}, {"satus"}, {"--help"}, {"-V"}, {}}) {
-            assertThat(run(SingleCommandLine.of(args), args)).as(String.join(" ", args)).isEqualTo(run(Main.commandLine(), args));
+            assertThat(Printed.run(SingleCommandLine.of(args), args)).as(String.join(" ", args)).isEqualTo(Printed.run(Main.commandLine(), args));
         }
     }
 
