@@ -43,10 +43,15 @@ public final class AotTraining {
                     List.of("--version"), List.of("--help"), List.of("status", "--help"),
                     List.of("validate", scratch.resolve("repo").toString()),
                     List.of("validate", "--json", scratch.resolve("repo").toString()),
-                    List.of("status", "--state-dir", state), List.of("history", "--state-dir", state))) {
+                    List.of("status", "--state-dir", state), List.of("history", "--state-dir", state),
+                    List.of("plan", "--state-dir", state))) {
                 run(command);
             }
-            DaemonShortcut.parse(new String[] {"status", "--state-dir", state}, null); // the first thing main does
+            // the first thing main does; only parsed: the daemon's socket does not depend on the state folder, and a
+            // daemon running here must not be asked anything by a training run
+            for (String command : List.of("sync", "status", "history", "plan")) {
+                DaemonShortcut.parse(new String[] {command, "--state-dir", state}, null);
+            }
             // what `berth status` sends to and reads from a daemon
             byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
             Json.mapper().readValue(query, ControlRequest.class);
@@ -61,7 +66,7 @@ public final class AotTraining {
     }
 
     private static void run(List<String> command) {
-        var cl = Main.commandLine();
+        var cl = SingleCommandLine.of(command.toArray(String[]::new));
         cl.setOut(new PrintWriter(Writer.nullWriter()));
         cl.setErr(new PrintWriter(Writer.nullWriter()));
         cl.execute(command.toArray(String[]::new));

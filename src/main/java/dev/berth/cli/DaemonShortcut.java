@@ -1,28 +1,35 @@
 package dev.berth.cli;
 
 import dev.berth.agent.ControlClient;
-import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.host.HostLayout;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code berth sync} and {@code berth status} when a daemon runs: the request goes straight to the daemon's socket,
- * before picocli builds its model of every command (most of a CLI start). It prints exactly what {@link SyncCommand}
- * and {@link StatusCommand} print when they hand the work to the daemon. Only plain command lines take this way: any
- * option it does not know (or {@code --help}), no daemon, or a daemon that leaves the query to the asker, and the
- * command line goes to picocli as before, which then decides and reports everything itself.
+ * {@code berth sync}, {@code status}, {@code history} and {@code plan} when a daemon runs: the request goes straight to
+ * the daemon's socket, before picocli builds its model of every command (most of a CLI start). It prints exactly what
+ * those commands print when they hand the work to the daemon ({@link DaemonHandOff}). Only plain command lines take
+ * this way: any option it does not know (or {@code --help}), no daemon, or a daemon that leaves the query to the
+ * asker, and the command line goes to picocli as before, which then decides and reports everything itself.
  */
 final class DaemonShortcut {
     /** What the command line asks, when it is one this shortcut can send as it is. */
     record Request(String command, boolean dryRun, boolean resume, boolean noRollback, boolean quiet, Path stateDir) {
     }
+
+    /** The options each command may have here, besides -q/--quiet and --state-dir (the daemon parses a query's itself). */
+    private static final java.util.Map<String, Set<String>> FLAGS = java.util.Map.of(
+            "sync", Set.of("-n", "--dry-run", "--resume", "--no-rollback"),
+            "status", Set.of("--json"),
+            "history", Set.of("--json"),
+            "plan", Set.of("--diff"));
 
     private DaemonShortcut() {
     }
@@ -44,32 +51,18 @@ final class DaemonShortcut {
         if (daemon.isEmpty()) {
             return Optional.empty();
         }
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
         try (ControlClient c = daemon.get()) {
             if (r.command().equals("sync")) {
-                ControlReply reply = c.send(ControlRequest.sync(r.dryRun(), r.resume(), r.noRollback()), line -> {
-                    if (!r.quiet()) {
-                        out.println(line);
-                        out.flush();
-                    }
-                });
-                (reply.exitCode() == 0 ? out : err).println(reply.output());
-                return Optional.of(reply.exitCode());
+                return Optional.of(DaemonHandOff.sync(c, ControlRequest.sync(r.dryRun(), r.resume(), r.noRollback()), r.quiet(), o, e));
             }
-            ControlReply reply = c.send(ControlRequest.query(List.of(args), layout.stateDir()), line -> { });
-            if (!reply.served()) {
-                return Optional.empty();
-            }
-            out.print(reply.output());
-            out.flush();
-            if (reply.error() != null) {
-                err.print(reply.error());
-                err.flush();
-            }
-            return Optional.of(reply.exitCode());
-        } catch (IOException e) {
+            return DaemonHandOff.query(c, List.of(args), layout.stateDir(), o, e);
+        } catch (IOException failure) {
             // the daemon went away: a query is answered here; a sync may have started, so say so as picocli's handler would
             if (r.command().equals("sync")) {
-                err.println("berth: " + e.getMessage());
+                e.println("berth: " + failure.getMessage());
+                e.flush();
                 return Optional.of(ErrorHandler.EXIT_FAILURE);
             }
             return Optional.empty();
@@ -77,45 +70,47 @@ final class DaemonShortcut {
     }
 
     /**
-     * The request of a plain {@code sync} or {@code status} command line, empty for anything else (other commands,
-     * options this shortcut does not know, a missing option value).
+     * The request of a plain {@code sync}, {@code status}, {@code history} or {@code plan} command line, empty for
+     * anything else (other commands, options this shortcut does not know, a missing option value).
      *
      * @param envStateDir {@code BERTH_STATE_DIR}, the default of {@code --state-dir}
      */
     static Optional<Request> parse(String[] args, String envStateDir) {
-        if (args.length == 0 || !(args[0].equals("sync") || args[0].equals("status"))) {
+        Set<String> flags = args.length == 0 ? null : FLAGS.get(args[0]);
+        if (flags == null) {
             return Optional.empty();
         }
-        boolean sync = args[0].equals("sync");
+        String command = args[0];
+        boolean history = command.equals("history");
         boolean dryRun = false, resume = false, noRollback = false, quiet = false;
         Path stateDir = envStateDir == null || envStateDir.isEmpty() ? null : Path.of(envStateDir);
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        for (int i = 0; i < rest.size(); i++) {
-            String a = rest.get(i);
-            switch (a) {
-                case "-q", "--quiet" -> quiet = true;
-                case "-n", "--dry-run" -> dryRun = true;
-                case "--resume" -> resume = true;
-                case "--no-rollback" -> noRollback = true;
-                case "--json" -> { } // status: the daemon runs the command line as given
-                case "--state-dir" -> {
-                    if (i + 1 >= rest.size() || rest.get(i + 1).isEmpty() || rest.get(i + 1).startsWith("-")) {
-                        return Optional.empty();
-                    }
-                    stateDir = Path.of(rest.get(++i));
-                }
-                default -> {
-                    if (!a.startsWith("--state-dir=") || a.length() == "--state-dir=".length()) {
-                        return Optional.empty();
-                    }
-                    stateDir = Path.of(a.substring("--state-dir=".length()));
-                }
-            }
-            boolean syncOnly = a.equals("-n") || a.equals("--dry-run") || a.equals("--resume") || a.equals("--no-rollback");
-            if (sync ? a.equals("--json") : syncOnly) {
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String next = i + 1 < args.length ? args[i + 1] : "";
+            if (a.equals("-q") || a.equals("--quiet")) {
+                quiet = true;
+            } else if (a.equals("--state-dir") && !next.isEmpty() && !next.startsWith("-")) {
+                stateDir = Path.of(next);
+                i++;
+            } else if (a.startsWith("--state-dir=") && a.length() > "--state-dir=".length()) {
+                stateDir = Path.of(a.substring("--state-dir=".length()));
+            } else if (history && (a.equals("-n") || a.equals("--limit")) && isCount(next)) {
+                i++; // history's -n is a count, sent to the daemon as it is
+            } else if (history && a.startsWith("--limit=") && isCount(a.substring("--limit=".length()))) {
+                continue;
+            } else if (flags.contains(a)) {
+                dryRun |= a.equals("-n") || a.equals("--dry-run");
+                resume |= a.equals("--resume");
+                noRollback |= a.equals("--no-rollback");
+            } else {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Request(args[0], dryRun, resume, noRollback, quiet, stateDir));
+        return Optional.of(new Request(command, dryRun, resume, noRollback, quiet, stateDir));
+    }
+
+    /** A value picocli reads as an int: anything else goes to picocli, whose error names the whole command. */
+    private static boolean isCount(String value) {
+        return value.matches("\\d{1,9}");
     }
 }

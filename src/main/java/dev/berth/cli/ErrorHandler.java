@@ -11,6 +11,12 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_FAILURE = 1;
 
+    /** The command line with this handler set. */
+    static CommandLine install(CommandLine cl) {
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

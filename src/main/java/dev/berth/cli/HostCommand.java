@@ -6,8 +6,6 @@ import dev.berth.BerthOptions;
 import dev.berth.apply.Progress;
 import dev.berth.state.UnitFailure;
 import dev.berth.agent.ControlClient;
-import dev.berth.agent.ControlReply;
-import dev.berth.agent.ControlRequest;
 import dev.berth.host.HostLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,17 +64,7 @@ abstract class HostCommand implements Callable<Integer> {
         }
         List<String> args = DaemonQueries.queryArgs(spec.name(), spec.commandLine().getParseResult().originalArgs());
         try (ControlClient c = daemon.get()) {
-            ControlReply reply = c.send(ControlRequest.query(args, layout.stateDir()), line -> { });
-            if (!reply.served()) {
-                return Optional.empty();
-            }
-            out().print(reply.output());
-            out().flush();
-            if (reply.error() != null) {
-                err().print(reply.error());
-                err().flush();
-            }
-            return Optional.of(reply.exitCode());
+            return DaemonHandOff.query(c, args, layout.stateDir(), out(), err());
         } catch (IOException e) {
             return Optional.empty(); // the daemon went away: answer it here
         }

@@ -43,18 +43,24 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // what picocli would print, without building its model of every command first (most of the start-up)
-            System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
+            // what picocli would print, without loading picocli (its classes cannot be in the AOT cache: each one is read
+            // from the jar, and opening the jar alone costs tens of ms)
+            System.out.println(String.join(System.lineSeparator(), versionLines()));
             return;
         }
         var byDaemon = DaemonShortcut.run(args, System.out, System.err);
-        System.exit(byDaemon.isPresent() ? byDaemon.get() : commandLine().execute(args));
+        System.exit(byDaemon.isPresent() ? byDaemon.get() : SingleCommandLine.of(args).execute(args));
+    }
+
+    /** What {@code berth --version} prints: here, not in {@link VersionProvider}, which loads picocli. */
+    static String[] versionLines() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return new String[] {"berth " + (v == null ? "dev" : v), "Java " + Runtime.version()};
     }
 
     /** The configured command line, also used by tests to run commands in-process. */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        return cl;
+    static CommandLine commandLine() {
+        // through ErrorHandler: here, handing it to picocli would make this class's verification load picocli's classes
+        return ErrorHandler.install(new CommandLine(new Main()));
     }
 }

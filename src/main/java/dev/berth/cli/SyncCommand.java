@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
 import dev.berth.agent.ControlClient;
-import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
 import dev.berth.apply.SyncOutcome;
 import dev.berth.state.DeploymentReason;
@@ -32,14 +31,7 @@ final class SyncCommand extends HostCommand {
         var daemon = ControlClient.connect(berth.layout().socketPath());
         if (daemon.isPresent()) {
             try (ControlClient c = daemon.get()) {
-                ControlReply reply = c.send(ControlRequest.sync(dryRun, resume, noRollback), line -> {
-                    if (!host.quiet) {
-                        out().println(line);
-                        out().flush();
-                    }
-                });
-                (reply.exitCode() == 0 ? out() : err()).println(reply.output());
-                return reply.exitCode();
+                return DaemonHandOff.sync(c, ControlRequest.sync(dryRun, resume, noRollback), host.quiet, out(), err());
             }
         }
         if (dryRun) {

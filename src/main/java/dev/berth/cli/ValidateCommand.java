@@ -44,8 +44,18 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
+        if (podmanVersion != null && !podmanVersion.strip().matches("\\d+\\.\\d+(\\.\\d+)?")) {
+            // a usage error, printed as picocli prints one: throwing its ParameterException here would make every
+            // start that uses the AOT cache (--version too) load picocli to check this class, and so open the jar
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("--podman-version " + podmanVersion + " is not a Podman release: write it like 5.4 or 5.8.2");
+            spec.commandLine().usage(err);
+            return spec.exitCodeOnInvalidInput();
+        }
         var validate = dev.berth.Berth.validate(dir);
-        requestedPodman().ifPresent(validate::podmanVersion);
+        if (podmanVersion != null) {
+            validate.podmanVersion(dev.berth.build.PodmanVersion.parse(podmanVersion));
+        }
         ValidationReport report = validate.call();
         PrintWriter out = spec.commandLine().getOut();
         if (verbose) {
@@ -62,17 +72,6 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return report.hasErrors() ? 1 : 0;
-    }
-
-    private java.util.Optional<dev.berth.build.PodmanVersion> requestedPodman() {
-        if (podmanVersion == null) {
-            return java.util.Optional.empty();
-        }
-        if (!podmanVersion.strip().matches("\\d+\\.\\d+(\\.\\d+)?")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--podman-version " + podmanVersion
-                    + " is not a Podman release: write it like 5.4 or 5.8.2");
-        }
-        return java.util.Optional.of(dev.berth.build.PodmanVersion.parse(podmanVersion));
     }
 
     static String toJson(ValidationReport report) throws JsonProcessingException {

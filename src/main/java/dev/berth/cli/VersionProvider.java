@@ -5,7 +5,6 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"berth " + (v == null ? "dev" : v), "Java " + Runtime.version()};
+        return Main.versionLines();
     }
 }

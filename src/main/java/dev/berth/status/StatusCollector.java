@@ -79,8 +79,7 @@ public final class StatusCollector {
         CommitInfo pending = head != null && (deployed == null || !head.id().equals(deployed.id())) ? head : null;
 
         // Podman's answer and systemd's are two forks: asked at once, and systemd once for all units
-        var podmanHealth = java.util.concurrent.CompletableFuture.supplyAsync(health::bySystemdUnit,
-                runnable -> Thread.ofVirtual().start(runnable));
+        var podmanHealth = health.bySystemdUnitMeanwhile();
         Map<String, UnitStatus> states = systemd.statuses(applied.units().values().stream().map(AppliedUnit::systemdName).toList());
         Map<String, String> healthBySystemdUnit = podmanHealth.join();
         List<UnitState> units = new ArrayList<>();

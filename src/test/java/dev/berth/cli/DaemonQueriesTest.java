@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.agent.Agent;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The daemon answers a query with what the same command prints run locally, and only for its own state folder. */
 class DaemonQueriesTest {
@@ -23,17 +20,8 @@ class DaemonQueriesTest {
         throw new AssertionError("a query never syncs");
     }, Duration.ofHours(1), m -> { });
 
-    private record Printed(int exitCode, String out, String err) {
-    }
-
     private static Printed local(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Printed(code, out.toString(), err.toString());
+        return Printed.run(Main.commandLine(), args);
     }
 
     @Test
