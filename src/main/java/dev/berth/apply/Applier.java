@@ -144,6 +144,7 @@ public final class Applier {
         boolean unfinished = !java.util.Objects.equals(applied.commit(), commit) && plan.actions().stream()
                 .anyMatch(a -> a.type() == ActionType.START || a.type() == ActionType.RESTART);
         if (!plan.ofType(ActionType.DAEMON_RELOAD).isEmpty() || unfinished) {
+            new EarlyStops(systemd, progress).queue(plan, desired);
             progress.step("daemon-reload");
             try {
                 systemd.daemonReload();

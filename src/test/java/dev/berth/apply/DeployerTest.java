@@ -118,7 +118,7 @@ class DeployerTest {
 
         deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
-        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart web.service");
+        assertThat(systemd.takeCalls()).containsExactly("stop --no-block web.service", "daemon-reload", "restart web.service");
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=2");
     }
 
@@ -215,7 +215,7 @@ class DeployerTest {
 
         assertThat(out.report().driftRepaired()).containsExactly("quadlet/db.container");
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db");
-        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart db.service");
+        assertThat(systemd.takeCalls()).containsExactly("stop --no-block db.service", "daemon-reload", "restart db.service");
     }
 
     @Test

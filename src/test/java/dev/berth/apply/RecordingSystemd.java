@@ -72,6 +72,19 @@ public final class RecordingSystemd implements Systemd {
     }
 
     @Override
+    public void stopNoBlock(String unit) {
+        calls.add("stop --no-block " + unit);
+    }
+
+    /** Units other units depend on (their stop would reach them): every other unit's stop reaches none. */
+    final Set<String> dependedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Set<String> stopReachesNoOther(List<String> units) {
+        return units.stream().filter(u -> !dependedOn.contains(u)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public UnitStatus status(String unit) {
         if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
             return failingLater.get(unit);
