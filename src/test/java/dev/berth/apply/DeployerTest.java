@@ -206,6 +206,19 @@ class DeployerTest {
     }
 
     @Test
+    void aUnitSeenUpByALookAskedAfterItsSettleWindowIsNotLookedAtAgain() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db2");
+        systemd.looks.set(0);
+
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
+
+        // one look when its start job ended, one after its (here empty) settle window: that one is the verdict
+        assertThat(systemd.looks.get()).isEqualTo(2);
+    }
+
+    @Test
     void driftOnTheHostIsRepairedAndTheUnitRestarted() throws Exception {
         deployer.init(config());
         systemd.takeCalls();

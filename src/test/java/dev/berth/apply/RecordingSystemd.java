@@ -84,8 +84,12 @@ public final class RecordingSystemd implements Systemd {
         return units.stream().filter(u -> !dependedOn.contains(u)).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** How many times a unit's state was asked for. */
+    final java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public UnitStatus status(String unit) {
+        looks.incrementAndGet();
         if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
             return failingLater.get(unit);
         }
