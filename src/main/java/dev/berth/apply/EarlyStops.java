@@ -25,7 +25,8 @@ import java.util.Set;
  *       stopped; those units keep the plain restart;</li>
  *   <li>never for Berth's own unit, which is restarted last, without waiting.</li>
  * </ul>
- * A crash after the stop is queued leaves the unit recorded with its old digest: the next sync restarts it.
+ * Before the stops are queued, the units are recorded as being restarted (an input digest no commit has): whatever
+ * comes next (a crash, a failed reload, a rollback to the commit they ran), the next plan restarts them.
  */
 final class EarlyStops {
     private final Systemd systemd;
@@ -36,30 +37,32 @@ final class EarlyStops {
         this.progress = progress;
     }
 
-    /** Queues the stops; call it right before the daemon-reload that precedes the plan's restarts. */
-    void queue(Plan plan, DesiredState desired) {
-        List<String> candidates = candidates(plan, desired);
+    /** The restarts of this plan whose stop may be queued before the daemon-reload (one question to systemd). */
+    List<Action> choose(Plan plan, DesiredState desired) {
+        List<Action> candidates = candidates(plan, desired);
         if (candidates.isEmpty()) {
-            return;
+            return List.of();
         }
-        Set<String> alone = systemd.stopReachesNoOther(candidates);
-        for (String unit : candidates) {
-            if (alone.contains(unit)) {
-                progress.step("stop " + unit + "  (queued: restarted on its new definition after the daemon-reload)");
-                systemd.stopNoBlock(unit);
-                FaultPoints.after("stop-queued", unit);
-            }
+        Set<String> alone = systemd.stopReachesNoOther(candidates.stream().map(Action::subject).toList());
+        return candidates.stream().filter(a -> alone.contains(a.subject())).toList();
+    }
+
+    /** Queues the stops; call it right before the daemon-reload, once the units are recorded as being restarted. */
+    void queue(List<Action> chosen) {
+        for (Action a : chosen) {
+            progress.step("stop " + a.subject() + "  (queued: restarted on its new definition after the daemon-reload)");
+            systemd.stopNoBlock(a.subject());
+            FaultPoints.after("stop-queued", a.subject());
         }
     }
 
     /** The services this plan restarts, Berth's own unit left out. */
-    static List<String> candidates(Plan plan, DesiredState desired) {
+    static List<Action> candidates(Plan plan, DesiredState desired) {
         return plan.ofType(ActionType.RESTART).stream()
                 .filter(a -> a.subject().endsWith(".service"))
                 .filter(a -> {
                     RepoUnit u = desired.units().get(a.unit());
                     return u != null && !u.options().self();
-                })
-                .map(Action::subject).toList();
+                }).toList();
     }
 }

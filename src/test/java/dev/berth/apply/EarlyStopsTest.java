@@ -71,6 +71,20 @@ class EarlyStopsTest {
     }
 
     @Test
+    void aUnitStoppedEarlyIsRestartedByTheNextPlanEvenOneForTheDefinitionItRanBefore() throws Exception {
+        systemd.reloadFails = true;
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db2");
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isFalse();
+        assertThat(systemd.takeCalls()).containsExactly("stop --no-block db.service", "daemon-reload");
+
+        // the commit is taken back: db's definition is the one it ran, but it was stopped, so it must come up again
+        systemd.reloadFails = false;
+        repo.write("db.container", "[Container]\nImage=localhost/db\n").commit("back to db");
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
+        assertThat(systemd.takeCalls()).contains("daemon-reload", "restart db.service");
+    }
+
+    @Test
     void aServiceOtherUnitsDependOnIsRestartedWholeAfterTheReload() throws Exception {
         systemd.dependedOn.add("db.service"); // a stop would reach them, and the start would not bring them back
         repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db");

@@ -20,9 +20,15 @@ public final class RecordingSystemd implements Systemd {
     final java.util.Map<String, UnitStatus> failingLater = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> lookedAtSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Makes the next daemon-reloads fail (systemd refusing it) while set. */
+    volatile boolean reloadFails;
+
     @Override
-    public void daemonReload() {
+    public void daemonReload() throws HostException {
         calls.add("daemon-reload");
+        if (reloadFails) {
+            throw new HostException("systemctl daemon-reload failed: Access denied");
+        }
     }
 
     @Override
