@@ -51,8 +51,9 @@ class ConvergeIT {
         assertThat(host.containerId("it-db")).isEqualTo(dbId);
 
         // the unit itself changes: it restarts with the new settings
+        // (its stop queued before the daemon-reload, the restart after it: the new definition runs, never the old)
         r.write("db.container", Units.sleeper("it-db", "2")).commit("db marker 2");
-        host.berthOk("sync");
+        assertThat(host.berthOk("sync")).contains("stop db.service  (queued");
         assertThat(host.sh("podman inspect --format '{{range .Config.Env}}{{println .}}{{end}}' it-db")).contains("MARKER=2");
 
         // a rename: the old service goes, the new one comes
@@ -75,6 +76,12 @@ class ConvergeIT {
                 .commit("app and its db");
         host.berthOk("sync");
         assertThat(host.activeState("z-app.service")).isEqualTo("active");
+        // a unit another one Requires= is not stopped early: its restart carries over to z-app, a stop would not
+        String appId = host.containerId("it-z-app");
+        r.write("a-db.container", Units.sleeper("it-a-db", "2")).commit("db changes under the app");
+        assertThat(host.berthOk("sync")).contains("restart a-db.service").doesNotContain("(queued");
+        assertThat(host.activeState("z-app.service")).isEqualTo("active");
+        assertThat(host.containerId("it-z-app")).as("z-app restarted with its db").isNotEqualTo(appId);
         r.delete("a-db.container").delete("z-app.container").commit("remove app and db");
         String removal = host.berthOk("sync");
         assertThat(removal.indexOf("stop z-app.service")).as(removal).isNotNegative().isLessThan(removal.indexOf("stop a-db.service"));

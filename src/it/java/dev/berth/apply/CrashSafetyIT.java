@@ -85,7 +85,8 @@ class CrashSafetyIT {
                         "step remove-secrets", "step interrupted", "step roll-back", "step record");
         assertThat(steps.stream().filter(s -> !pipelineBoundary(s)).map(CrashSafetyIT::kind).distinct())
                 .as("the change exercises every kind of step").containsExactlyInAnyOrder(
-                        "secret put", "state write", "stop", "remove", "write", "daemon-reload", "restart", "start", "secret remove");
+                        "secret put", "state write", "stop", "remove", "write", "stop-queued", "daemon-reload", "restart", "start",
+                        "secret remove");
         // A kill at a pipeline boundary leaves the host as the kill at the point before it did (nothing changes
         // between them), so the walk kills at every point where the host changed, plus once before any change.
         List<Integer> kills = new ArrayList<>();

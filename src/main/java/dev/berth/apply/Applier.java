@@ -144,6 +144,13 @@ public final class Applier {
         boolean unfinished = !java.util.Objects.equals(applied.commit(), commit) && plan.actions().stream()
                 .anyMatch(a -> a.type() == ActionType.START || a.type() == ActionType.RESTART);
         if (!plan.ofType(ActionType.DAEMON_RELOAD).isEmpty() || unfinished) {
+            EarlyStops early = new EarlyStops(systemd, progress);
+            List<Action> stopsFirst = early.choose(plan, desired);
+            if (!stopsFirst.isEmpty()) {
+                stopsFirst.forEach(a -> units.computeIfPresent(a.unit(), (f, u) -> u.beingRestarted()));
+                save(applied.commit(), files, units);
+                early.queue(stopsFirst);
+            }
             progress.step("daemon-reload");
             try {
                 systemd.daemonReload();

@@ -5,11 +5,13 @@ import dev.berth.host.UnitStatus;
 import dev.berth.repo.RepoUnit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +28,8 @@ import java.util.concurrent.Future;
  *       every {@code pollEvery}) until {@code settle} has passed since its own job ended, and fails at once when
  *       systemd sees it fail (a process that dies right after it started).</li>
  * </ul>
- * Every unit gets a last look from systemd before it counts as up.
+ * Every unit gets a look from systemd before it counts as up, taken after its window where it has one (the watch's own
+ * last look when that was asked for after the window ended, else one more).
  */
 final class SettleWatch {
     private final Systemd systemd;
@@ -44,6 +47,7 @@ final class SettleWatch {
     /** @return what is wrong with each unit that is not up; a unit absent from the map is up */
     Map<RepoUnit, String> check(List<UnitStarts.Started> started) {
         Map<RepoUnit, String> wrong = new LinkedHashMap<>();
+        Set<RepoUnit> lastLookDone = new HashSet<>(); // looked at, up, after their window had passed: that look was the last
         List<UnitStarts.Started> watched = new ArrayList<>();
         for (UnitStarts.Started s : started) {
             if (!notifiesHealthy(s.unit()) && !health.checks(s.unit())) {
@@ -55,7 +59,8 @@ final class SettleWatch {
             for (UnitStarts.Started s : started) { // the gate answers at once for a unit it has no check for
                 checks.put(s.unit(), pool.submit(() -> health.awaitHealthy(s.unit())));
             }
-            watch(watched, wrong);
+            Set<RepoUnit> seenPastWindow = watch(watched, wrong);
+            lastLookDone.addAll(seenPastWindow);
             for (Map.Entry<RepoUnit, Future<Optional<String>>> c : checks.entrySet()) {
                 if (!wrong.containsKey(c.getKey())) {
                     outcome(c.getValue()).ifPresent(why -> wrong.put(c.getKey(), why));
@@ -64,7 +69,7 @@ final class SettleWatch {
         }
         List<RepoUnit> lastLook = new ArrayList<>();
         for (UnitStarts.Started s : started) {
-            if (!wrong.containsKey(s.unit())) {
+            if (!wrong.containsKey(s.unit()) && !lastLookDone.contains(s.unit())) {
                 lastLook.add(s.unit());
             }
         }
@@ -78,24 +83,33 @@ final class SettleWatch {
         return wrong;
     }
 
-    /** Looks at the watched units until each has lived {@code settle} past its job, or failed. */
-    private void watch(List<UnitStarts.Started> watched, Map<RepoUnit, String> wrong) {
+    /**
+     * Looks at the watched units until each has lived {@code settle} past its job, or failed.
+     * @return the units seen up by a look taken after their window had passed (they need no other last look)
+     */
+    private Set<RepoUnit> watch(List<UnitStarts.Started> watched, Map<RepoUnit, String> wrong) {
+        Set<RepoUnit> seenPastWindow = new HashSet<>();
         List<UnitStarts.Started> open = new ArrayList<>(watched);
         while (!open.isEmpty()) {
             long now = System.nanoTime();
             long until = open.stream().mapToLong(s -> s.jobEnded() + settle.toNanos()).min().orElse(now);
             if (!sleep(Math.min(pollEvery.toNanos(), Math.max(0, until - now)))) {
-                return;
+                return Set.of();
             }
+            long asked = System.nanoTime(); // a look counts as past a unit's window only if it was asked for after it
             Map<String, UnitStatus> states = systemd.statuses(open.stream().map(s -> s.unit().systemdName()).toList());
             long looked = System.nanoTime();
             open.removeIf(s -> {
                 Optional<String> failed = failedWhy(s.unit(), states.getOrDefault(s.unit().systemdName(), UnitStatus.UNKNOWN));
                 failed.ifPresent(why -> wrong.put(s.unit(), why));
-                // past its window: the last look of check() gives the verdict
+                if (failed.isEmpty() && asked - s.jobEnded() >= settle.toNanos()) {
+                    seenPastWindow.add(s.unit()); // this look is the verdict
+                }
+                // past its window: the verdict is this look, or the last look of check() if the window ended during it
                 return failed.isPresent() || looked - s.jobEnded() >= settle.toNanos();
             });
         }
+        return seenPastWindow;
     }
 
     private static Optional<String> failedWhy(RepoUnit u, UnitStatus s) {

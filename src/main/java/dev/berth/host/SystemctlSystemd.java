@@ -91,6 +91,35 @@ public final class SystemctlSystemd implements Systemd {
         runner.run(onUnit("restart", unit, "--no-block"), QUICK);
     }
 
+    @Override
+    public void stopNoBlock(String unit) {
+        runner.run(onUnit("stop", unit, "--no-block"), QUICK);
+    }
+
+    /** Every kind of dependency through which systemd carries a unit's stop (and restart) to other units. */
+    private static final String STOP_REACHES = "--property=RequiredBy,RequisiteOf,BoundBy,ConsistsOf,PropagatesStopTo";
+
+    @Override
+    public java.util.Set<String> stopReachesNoOther(List<String> units) {
+        if (units.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> cmd = systemctl("show", STOP_REACHES, "--");
+        cmd.addAll(units);
+        ProcessResult r = runner.run(cmd, QUICK);
+        String[] blocks = r.stdout().strip().split("\n\n");
+        if (!r.ok() || blocks.length != units.size()) {
+            return java.util.Set.of(); // cannot tell which block is whose: no unit is known to be alone
+        }
+        java.util.Set<String> alone = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < blocks.length; i++) {
+            if (blocks[i].lines().allMatch(l -> l.indexOf('=') == l.length() - 1)) { // every list empty: "Name="
+                alone.add(units.get(i));
+            }
+        }
+        return alone;
+    }
+
     private void job(String verb, String unit, Duration timeout) throws HostException {
         ProcessResult r = runner.run(onUnit(verb, unit), timeout);
         if (r.timedOut()) {

@@ -26,6 +26,20 @@ public interface Systemd {
     /** Queues a restart without waiting: used for Berth's own unit, whose restart ends this process. */
     void restartNoBlock(String unit);
 
+    /** Queues a stop without waiting for it: the stop runs on while the caller goes on (see apply.EarlyStops). */
+    default void stopNoBlock(String unit) {
+        throw new UnsupportedOperationException("stopNoBlock");
+    }
+
+    /**
+     * The units among {@code units} whose stop reaches no other unit, as systemd has them loaded now: no unit
+     * Requires=, Requisite=, BindsTo= or is PartOf= them, and they have no PropagatesStopTo=. A unit this cannot
+     * tell about is left out (the default tells about none).
+     */
+    default java.util.Set<String> stopReachesNoOther(List<String> units) {
+        return java.util.Set.of();
+    }
+
     UnitStatus status(String unit);
 
     /** The states of several units in one look, keyed by the names given (one fork for all where the way allows it). */

@@ -21,6 +21,14 @@ public record AppliedUnit(String fileName, String systemdName, String inputDiges
         this(fileName, systemdName, inputDigest, autoStart, null);
     }
 
+    /**
+     * This unit while Berth stops it to restart it on a new definition (see apply.EarlyStops): an input digest no
+     * repository has, so whichever commit the next plan is for, it restarts the unit.
+     */
+    public AppliedUnit beingRestarted() {
+        return new AppliedUnit(fileName, systemdName, "", autoStart, dependsOn);
+    }
+
     /** This unit with its dependencies recorded. */
     public AppliedUnit withDependsOn(List<String> dependencies) {
         return new AppliedUnit(fileName, systemdName, inputDigest, autoStart, dependencies);

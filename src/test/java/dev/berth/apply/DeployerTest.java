@@ -118,7 +118,7 @@ class DeployerTest {
 
         deployer.run(SyncOptions.apply(DeploymentReason.SYNC));
 
-        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart web.service");
+        assertThat(systemd.takeCalls()).containsExactly("stop --no-block web.service", "daemon-reload", "restart web.service");
         assertThat(layout.quadletDir().resolve("web/web.env")).hasContent("A=2");
     }
 
@@ -206,6 +206,19 @@ class DeployerTest {
     }
 
     @Test
+    void aUnitSeenUpByALookAskedAfterItsSettleWindowIsNotLookedAtAgain() throws Exception {
+        deployer.init(config());
+        systemd.takeCalls();
+        repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db2");
+        systemd.looks.set(0);
+
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).ok()).isTrue();
+
+        // one look when its start job ended, one after its (here empty) settle window: that one is the verdict
+        assertThat(systemd.looks.get()).isEqualTo(2);
+    }
+
+    @Test
     void driftOnTheHostIsRepairedAndTheUnitRestarted() throws Exception {
         deployer.init(config());
         systemd.takeCalls();
@@ -215,7 +228,7 @@ class DeployerTest {
 
         assertThat(out.report().driftRepaired()).containsExactly("quadlet/db.container");
         assertThat(layout.quadletDir().resolve("db.container")).content().contains("localhost/db");
-        assertThat(systemd.takeCalls()).containsExactly("daemon-reload", "restart db.service");
+        assertThat(systemd.takeCalls()).containsExactly("stop --no-block db.service", "daemon-reload", "restart db.service");
     }
 
     @Test

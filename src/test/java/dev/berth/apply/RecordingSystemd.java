@@ -20,9 +20,15 @@ public final class RecordingSystemd implements Systemd {
     final java.util.Map<String, UnitStatus> failingLater = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> lookedAtSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Makes the next daemon-reloads fail (systemd refusing it) while set. */
+    volatile boolean reloadFails;
+
     @Override
-    public void daemonReload() {
+    public void daemonReload() throws HostException {
         calls.add("daemon-reload");
+        if (reloadFails) {
+            throw new HostException("systemctl daemon-reload failed: Access denied");
+        }
     }
 
     @Override
@@ -72,7 +78,24 @@ public final class RecordingSystemd implements Systemd {
     }
 
     @Override
+    public void stopNoBlock(String unit) {
+        calls.add("stop --no-block " + unit);
+    }
+
+    /** Units other units depend on (their stop would reach them): every other unit's stop reaches none. */
+    final Set<String> dependedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Set<String> stopReachesNoOther(List<String> units) {
+        return units.stream().filter(u -> !dependedOn.contains(u)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** How many times a unit's state was asked for. */
+    final java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
     public UnitStatus status(String unit) {
+        looks.incrementAndGet();
         if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
             return failingLater.get(unit);
         }
