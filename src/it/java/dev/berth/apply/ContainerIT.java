@@ -50,6 +50,8 @@ class ContainerIT {
         copyDemo(repo.dir());
         repo.write("berth.container", berthContainer("it-a")).commit("the demo, with Berth in a container");
 
+        // as the README's first start does: on a fresh host (this IT alone) the folders it mounts are not there yet
+        host.sh("mkdir -p /var/lib/berth /etc/containers/systemd");
         String init = host.sh("podman run --rm " + MOUNTS + " " + IMAGE + ":it-a init /srv/share/" + REPO);
         assertThat(init).contains("start web.service").contains("restart berth.service (Berth itself, last)");
         assertThat(host.http(18080)).isEqualTo("hello from Berth");

@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class PackageIT {
     private static final Path PACKAGES = Path.of("target/package");
+    /** What the launcher records on the host for the installed program (root's cache folder). */
+    private static final String AOT_CACHE = "/var/cache/berth/berth-installed.aot";
     private static TestHost bare;
     private static TestGitRepo repo;
 
     @BeforeAll
     static void boot() {
         String base = System.getenv().getOrDefault("BERTH_TESTBED_DIR", "/var/tmp/berth-testbed");
-        bare = TestHost.withoutJdk(Path.of(base + "-nojdk"), "berth-nojdk");
+        // named after this run's own host, so engineers running PackageIT side by side do not share one machine name
+        bare = TestHost.withoutJdk(Path.of(base + "-nojdk"), System.getenv().getOrDefault("BERTH_TESTBED_NAME", "berth") + "-nojdk");
     }
 
     @AfterAll
@@ -56,6 +59,8 @@ class PackageIT {
         assertThat(version).startsWith("berth " + versionOf(first)).contains("Java 25");
         assertThat(sh("systemctl is-enabled berth.service; systemctl is-active berth.service; true"))
                 .as("installed, not enabled before berth init").isEqualTo("disabled\ninactive");
+        assertThat(sh("dpkg -L berth | grep -c '\\.aot$'; true")).as("the package ships no AOT cache").isEqualTo("0");
+        hostMadeAotCache(version);
 
         repo = TestGitRepo.create(bare.hostPath("/srv/share/demo"));
         Path demo = Path.of("examples/demo").toAbsolutePath();
@@ -71,6 +76,8 @@ class PackageIT {
         awaitDaemon();
         String pidBefore = sh("systemctl show -p MainPID --value berth.service");
         assertThat(sh("readlink /proc/" + pidBefore + "/exe")).isEqualTo("/usr/lib/berth/runtime/bin/java");
+        assertThat(sh("tr '\\0' ' ' < /proc/" + pidBefore + "/cmdline")).as("the daemon maps the cache the host made")
+                .contains("-XX:AOTCache=" + AOT_CACHE);
         String history = sh("berth history");
         assertThat(sh("berth status")).contains(commit.substring(0, 7));
 
@@ -80,6 +87,7 @@ class PackageIT {
         String pidAfter = sh("systemctl show -p MainPID --value berth.service");
         assertThat(pidAfter).isNotEqualTo(pidBefore);
         assertThat(sh("berth --version")).startsWith("berth " + versionOf(second));
+        sh("for i in $(seq 1 600); do grep -qF '|" + versionOf(second) + "' " + AOT_CACHE + ".for 2>/dev/null && exit 0; sleep 0.5; done; exit 1");
         // the daemon runs the new jar: the old one was replaced on disk, so a process of the old version holds a deleted file
         assertThat(sh("ls -l /proc/" + pidAfter + "/fd | grep berth.jar")).contains("/usr/lib/berth/lib/berth.jar").doesNotContain("deleted");
         assertThat(sh("berth history")).as("the state survives the upgrade").startsWith(history);
@@ -91,6 +99,20 @@ class PackageIT {
         assertThat(sh("systemctl is-active web.service")).as("deployed units keep running").isEqualTo("active");
         assertThat(bare.waitForHttp(18080, "hello", Duration.ofSeconds(5))).contains("hello");
         assertThat(sh("ls /var/lib/berth")).isNotEmpty();
+        assertThat(sh("ls /var/cache/berth")).as("the AOT cache goes with the program").doesNotContain("berth-installed.aot");
+    }
+
+    /**
+     * The AOT cache is made on the host, by the launcher's first run, in the background: nothing more on stdout or
+     * stderr than without it, and a broken one is ignored silently (then made anew).
+     */
+    private static void hostMadeAotCache(String version) {
+        sh("for i in $(seq 1 600); do [ -s " + AOT_CACHE + ".for ] && exit 0; sleep 0.5; done; exit 1");
+        assertThat(sh("berth --version 2>&1")).as("with the cache").isEqualTo(version);
+        sh("head -c 100000 /dev/urandom > " + AOT_CACHE);
+        assertThat(sh("berth --version 2>&1")).as("with a broken cache").isEqualTo(version);
+        sh("rm -f " + AOT_CACHE + " " + AOT_CACHE + ".for; berth --version >/dev/null;"
+                + " for i in $(seq 1 600); do [ -s " + AOT_CACHE + ".for ] && exit 0; sleep 0.5; done; exit 1");
     }
 
     private static void awaitDaemon() {
