@@ -30,6 +30,13 @@ public record UnitFile(String path, List<Section> sections) {
     /** The values of a list-valued key as systemd sees them: an empty assignment drops what came before. */
     public List<String> values(String section, String key) {
         List<String> out = new ArrayList<>();
+        effectiveEntries(section, key).forEach(e -> out.add(e.value()));
+        return out;
+    }
+
+    /** The assignments of a list-valued key after the last empty assignment (which resets the list), with their lines. */
+    public List<Entry> effectiveEntries(String section, String key) {
+        List<Entry> out = new ArrayList<>();
         // the sections themselves, not entries(section): that copies the whole section, and the validation
         // rules ask a dozen keys of every one of 10,000 units on each sync
         for (Section s : sections) {
@@ -41,7 +48,7 @@ public record UnitFile(String path, List<Section> sections) {
                     if (e.isReset()) {
                         out.clear();
                     } else {
-                        out.add(e.value());
+                        out.add(e);
                     }
                 }
             }
