@@ -1,9 +1,7 @@
 package dev.berth.repo;
 
 import dev.berth.unit.Entry;
-import dev.berth.unit.Section;
 import dev.berth.unit.UnitFile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,24 +16,7 @@ public final class EffectiveEntries {
 
     /** Assignments of a list-valued key after the last empty assignment (which resets the list). */
     public static List<Entry> list(UnitFile unit, String section, String key) {
-        List<Entry> out = new ArrayList<>();
-        // the sections themselves, not UnitFile.entries(section): that copies every entry of the section,
-        // and this runs for a dozen keys of every unit
-        for (Section s : unit.sections()) {
-            if (!s.name().equals(section)) {
-                continue;
-            }
-            for (Entry e : s.entries()) {
-                if (e.key().equals(key)) {
-                    if (e.isReset()) {
-                        out.clear();
-                    } else {
-                        out.add(e);
-                    }
-                }
-            }
-        }
-        return out;
+        return unit.effectiveEntries(section, key);
     }
 
     /** The assignment of a single-valued key that wins (the last one), empty when unset or reset. */

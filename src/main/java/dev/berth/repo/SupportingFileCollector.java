@@ -55,7 +55,7 @@ final class SupportingFileCollector {
         List<String> paths = List.copyOf(toHash);
         // a file unchanged since the earlier read hashes as it did then
         List<FileDigest> results = paths.parallelStream().map(p -> reuse.digest(p).orElseGet(() -> digest(p))).toList();
-        Map<String, String> digests = new HashMap<>(known);
+        Map<String, String> digests = new HashMap<>(); // the files hashed here; known ones are looked up in known (no copy of it)
         for (int i = 0; i < paths.size(); i++) {
             FileDigest d = results.get(i);
             String path = paths.get(i);
@@ -67,7 +67,7 @@ final class SupportingFileCollector {
         for (Found f : found) {
             Map<String, String> ofUnit = new TreeMap<>();
             for (String path : f.files()) {
-                String sha = digests.get(path);
+                String sha = known.getOrDefault(path, digests.get(path));
                 if (sha != null) {
                     ofUnit.put(path, sha);
                 }

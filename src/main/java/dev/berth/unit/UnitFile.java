@@ -30,12 +30,26 @@ public record UnitFile(String path, List<Section> sections) {
     /** The values of a list-valued key as systemd sees them: an empty assignment drops what came before. */
     public List<String> values(String section, String key) {
         List<String> out = new ArrayList<>();
-        for (Entry e : entries(section)) {
-            if (e.key().equals(key)) {
-                if (e.isReset()) {
-                    out.clear();
-                } else {
-                    out.add(e.value());
+        effectiveEntries(section, key).forEach(e -> out.add(e.value()));
+        return out;
+    }
+
+    /** The assignments of a list-valued key after the last empty assignment (which resets the list), with their lines. */
+    public List<Entry> effectiveEntries(String section, String key) {
+        List<Entry> out = new ArrayList<>();
+        // the sections themselves, not entries(section): that copies the whole section, and the validation
+        // rules ask a dozen keys of every one of 10,000 units on each sync
+        for (Section s : sections) {
+            if (!s.name().equals(section)) {
+                continue;
+            }
+            for (Entry e : s.entries()) {
+                if (e.key().equals(key)) {
+                    if (e.isReset()) {
+                        out.clear();
+                    } else {
+                        out.add(e);
+                    }
                 }
             }
         }
@@ -51,9 +65,14 @@ public record UnitFile(String path, List<Section> sections) {
     /** The last assignment of a key (to point an error at its line). */
     public Optional<Entry> lastEntry(String section, String key) {
         Entry last = null;
-        for (Entry e : entries(section)) {
-            if (e.key().equals(key)) {
-                last = e;
+        for (Section s : sections) { // no copy of the section, as in values()
+            if (!s.name().equals(section)) {
+                continue;
+            }
+            for (Entry e : s.entries()) {
+                if (e.key().equals(key)) {
+                    last = e;
+                }
             }
         }
         return Optional.ofNullable(last);
