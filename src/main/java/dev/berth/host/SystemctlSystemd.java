@@ -104,20 +104,33 @@ public final class SystemctlSystemd implements Systemd {
         if (units.isEmpty()) {
             return java.util.Set.of();
         }
-        List<String> cmd = systemctl("show", STOP_REACHES, "--");
-        cmd.addAll(units);
-        ProcessResult r = runner.run(cmd, QUICK);
-        String[] blocks = r.stdout().strip().split("\n\n");
-        if (!r.ok() || blocks.length != units.size()) {
+        java.util.Optional<List<String>> blocks = showEach(STOP_REACHES, units);
+        if (blocks.isEmpty()) {
             return java.util.Set.of(); // cannot tell which block is whose: no unit is known to be alone
         }
         java.util.Set<String> alone = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < blocks.length; i++) {
-            if (blocks[i].lines().allMatch(l -> l.indexOf('=') == l.length() - 1)) { // every list empty: "Name="
+        for (int i = 0; i < units.size(); i++) {
+            if (blocks.get().get(i).lines().allMatch(l -> l.indexOf('=') == l.length() - 1)) { // every list empty: "Name="
                 alone.add(units.get(i));
             }
         }
         return alone;
+    }
+
+    /**
+     * One {@code systemctl show} of {@code properties} for all {@code units}: it prints one block of properties per
+     * unit, in the order asked, blank-line separated. Empty when it failed or the blocks cannot be paired with the
+     * units (a name systemctl refused).
+     */
+    private java.util.Optional<List<String>> showEach(String properties, List<String> units) {
+        List<String> cmd = systemctl("show", properties, "--");
+        cmd.addAll(units);
+        ProcessResult r = runner.run(cmd, QUICK);
+        String[] blocks = r.stdout().strip().split("\n\n");
+        if (!r.ok() || blocks.length != units.size()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.of(blocks));
     }
 
     private void job(String verb, String unit, Duration timeout) throws HostException {
@@ -138,22 +151,19 @@ public final class SystemctlSystemd implements Systemd {
         return r.ok() ? parseStatus(r.stdout()) : UnitStatus.UNKNOWN;
     }
 
-    /** One {@code systemctl show} for all: it prints one block of properties per unit, in the order asked, blank-line separated. */
+    /** One {@code systemctl show} for all ({@link #showEach}). */
     @Override
     public Map<String, UnitStatus> statuses(List<String> units) {
         if (units.size() < 2) {
             return Systemd.super.statuses(units);
         }
-        List<String> cmd = systemctl("show", STATE_PROPERTIES, "--");
-        cmd.addAll(units);
-        ProcessResult r = runner.run(cmd, QUICK);
-        String[] blocks = r.stdout().strip().split("\n\n");
-        if (!r.ok() || blocks.length != units.size()) {
+        java.util.Optional<List<String>> blocks = showEach(STATE_PROPERTIES, units);
+        if (blocks.isEmpty()) {
             return Systemd.super.statuses(units); // a name systemctl refused: ask one by one, each answer on its own
         }
         Map<String, UnitStatus> out = new LinkedHashMap<>();
-        for (int i = 0; i < blocks.length; i++) {
-            out.put(units.get(i), parseStatus(blocks[i]));
+        for (int i = 0; i < units.size(); i++) {
+            out.put(units.get(i), parseStatus(blocks.get().get(i)));
         }
         return out;
     }
