@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +28,22 @@ public final class AotTraining {
             Image=localhost/training:latest
             PublishPort=127.0.0.1:18999:8080
             Environment=A=1
+            EnvironmentFile=./web.env
+            Volume=./site:/www:ro
+            Volume=data.volume:/data
+            Network=training.network
             """;
+    /** The other shapes a repository has (examples/demo's): references between units, a build, a pod, a timer. */
+    private static final Map<String, String> OTHER_FILES = Map.of(
+            "training.network", "[Network]\nLabel=app=training\n",
+            "data.volume", "[Volume]\nLabel=app=training\n",
+            "web/site/index.html", "hello\n",
+            "hello/hello.build", "[Build]\nImageTag=localhost/training-hello:latest\nFile=./Containerfile\nSetWorkingDirectory=unit\n",
+            "hello/Containerfile", "FROM scratch\n",
+            "hello/hello.container", "[Unit]\nAfter=network-online.target\n\n[Container]\nImage=hello.build\nPod=cache.pod\n",
+            "cache.pod", "[Pod]\nPublishPort=127.0.0.1:18998:8080\n",
+            "backup.timer", "[Timer]\nOnCalendar=daily\nUnit=backup.service\n\n[Install]\nWantedBy=timers.target\n",
+            "backup.service", "[Service]\nType=oneshot\nExecStart=/bin/true\n");
 
     private AotTraining() {
     }
@@ -38,6 +54,11 @@ public final class AotTraining {
             Path repo = Files.createDirectories(scratch.resolve("repo/web"));
             Files.writeString(repo.resolve("web.container"), UNIT);
             Files.writeString(repo.resolve("web.env"), "GREETING=hello\n");
+            for (var file : OTHER_FILES.entrySet()) {
+                Path path = scratch.resolve("repo").resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
             String state = scratch.resolve("state").toString();
             for (List<String> command : List.of(
                     List.of("--version"), List.of("--help"), List.of("status", "--help"),

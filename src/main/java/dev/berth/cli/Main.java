@@ -55,7 +55,8 @@ public final class Main implements Runnable {
     /** What {@code berth --version} prints: here, not in {@link VersionProvider}, which loads picocli. */
     static String[] versionLines() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"berth " + (v == null ? "dev" : v), "Java " + Runtime.version()};
+        // the property Runtime.version() is parsed from: printing the parsed version spins up lambdas (a stream), ~10 ms
+        return new String[] {"berth " + (v == null ? "dev" : v), "Java " + System.getProperty("java.runtime.version")};
     }
 
     /** The configured command line, also used by tests to run commands in-process. */
