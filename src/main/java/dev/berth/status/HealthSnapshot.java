@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * given again only where it cannot have changed: systemd shows the unit in the very state and run (its invocation
  * id, new on every start) it was in when Podman was asked after systemd, and the health is one no health check
  * moves: a running container without a health check (a container's health check is fixed when it is created, and
- * a quadlet creates it anew on each start), a stopped one, a unit of a kind that runs no container. Anything else,
+ * a quadlet creates it anew on each start), a stopped one, a unit of a kind that runs no container, the unit whose
+ * run is this very process (a daemon that follows its own unit, {@code Self=true}). Anything else,
  * a unit seen for the first time, and every answer older than {@link #MAX_AGE_NANOS}, is asked of Podman again.
  * (What is not seen: {@code podman update --health-cmd} on a running container, for up to that age.)
  */
@@ -45,14 +46,17 @@ public final class HealthSnapshot {
     }
 
     private final LongSupplier clock;
+    private final String ownInvocation;
     private final Map<String, Seen> seen = new HashMap<>(); // guarded by this
 
     public HealthSnapshot() {
-        this(System::nanoTime);
+        this(System::nanoTime, System.getenv("INVOCATION_ID")); // what systemd gives the processes of a unit's run
     }
 
-    HealthSnapshot(LongSupplier nanoClock) {
+    /** @param ownInvocation the invocation id of the run this process belongs to, null when none */
+    HealthSnapshot(LongSupplier nanoClock, String ownInvocation) {
         this.clock = nanoClock;
+        this.ownInvocation = ownInvocation == null || ownInvocation.isEmpty() ? null : ownInvocation;
     }
 
     /** Alongside until every unit was seen once and none had a health check (which moves without systemd knowing). */
@@ -105,8 +109,9 @@ public final class HealthSnapshot {
         return switch (kind(unit.fileName())) {
             // a quadlet container runs while its unit is active; once stopped it is removed (a new start: a new run)
             case "container" -> now.isActive() ? NO_HEALTHCHECK.equals(s.health()) && "running".equals(now.subState()) : s.health() == null;
-            // a service may start containers whenever it likes; a pod's or kube's containers are many
-            case "service", "pod", "kube" -> false;
+            // a service may start containers whenever it likes (but this process is Berth); a pod's or kube's are many
+            case "service" -> now.invocation().equals(ownInvocation) && s.health() == null;
+            case "pod", "kube" -> false;
             default -> s.health() == null; // a network, volume, image, build, timer, socket ...: no container of its own
         };
     }

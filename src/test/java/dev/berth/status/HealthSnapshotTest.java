@@ -20,7 +20,7 @@ class HealthSnapshotTest {
     private static final UnitStatus NETWORK_DONE = new UnitStatus("active", "exited", "success", "loaded", "inv-n");
 
     private final AtomicLong clock = new AtomicLong();
-    private final HealthSnapshot snapshot = new HealthSnapshot(clock::get);
+    private final HealthSnapshot snapshot = new HealthSnapshot(clock::get, "inv-berth");
 
     private static Map<String, UnitStatus> states(UnitStatus web) {
         return Map.of("web.service", web, "app-network.service", NETWORK_DONE);
@@ -84,11 +84,19 @@ class HealthSnapshotTest {
     }
 
     @Test
-    void aServiceMayStartContainersWheneverItLikes() {
+    void aServiceMayStartContainersWheneverItLikesUnlessItIsThisProcess() {
         List<Unit> units = List.of(new Unit("job.service", "job.service"));
         Map<String, UnitStatus> states = Map.of("job.service", RUNNING);
         snapshot.remember(units, states, Map.of(), true);
         assertThat(snapshot.reused(units, states)).isEmpty();
+
+        List<Unit> berth = List.of(new Unit("berth.service", "berth.service"));
+        Map<String, UnitStatus> daemon = Map.of("berth.service", new UnitStatus("active", "running", "success", "loaded", "inv-berth"));
+        snapshot.remember(berth, daemon, Map.of(), true);
+        assertThat(snapshot.reused(berth, daemon)).contains(Map.of());
+        HealthSnapshot notRunBySystemd = new HealthSnapshot(clock::get, null);
+        notRunBySystemd.remember(berth, daemon, Map.of(), true);
+        assertThat(notRunBySystemd.reused(berth, daemon)).isEmpty();
     }
 
     @Test
