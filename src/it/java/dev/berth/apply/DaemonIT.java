@@ -66,6 +66,13 @@ class DaemonIT {
                     .contains("dev.berth.agent.ControlClient").doesNotContain("dev.berth.status.").doesNotContain("picocli.")
                     .doesNotContain("dev.berth.pipeline.").doesNotContain("dev.berth.state.");
         }
+        // the daemon keeps Podman's health answers while systemd shows the same run (HealthSnapshot; the statuses above
+        // taught it): a unit stopped behind its back is shown as it is at once, without the health of its gone container
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
+        host.sh("systemctl stop web.service");
+        assertThat(webLine()).doesNotContain("running").doesNotContain("healthcheck");
+        host.sh("systemctl start web.service");
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
         host.sh("systemctl stop berth.service");
         assertThat(readOnlyAnswers()).isEqualTo(viaDaemon);
         host.sh("systemctl start berth.service");
@@ -117,6 +124,10 @@ class DaemonIT {
     private List<String> readOnlyAnswers() {
         String status = host.berthOk("status").lines().filter(l -> !l.contains("berth.service")).collect(Collectors.joining("\n"));
         return List.of(status, host.berthOk("history"), host.berthOk("plan"));
+    }
+
+    private String webLine() {
+        return host.berthOk("status").lines().filter(l -> l.contains(" web.service ")).findFirst().orElseThrow().strip();
     }
 
     private void waitForSocket() {
