@@ -73,6 +73,15 @@ class DaemonIT {
         assertThat(webLine()).doesNotContain("running").doesNotContain("healthcheck");
         host.sh("systemctl start web.service");
         assertThat(webLine()).endsWith("active (running), no healthcheck");
+        // restarted with a health check (a quadlet drop-in): the same state, but another run, so Podman is asked again
+        host.sh("mkdir -p /etc/containers/systemd/web.container.d && printf '[Container]\\nHealthCmd=true\\nHealthInterval=1h\\n'"
+                + " > /etc/containers/systemd/web.container.d/90-it-health.conf && systemctl daemon-reload && systemctl restart web.service");
+        try {
+            assertThat(webLine()).contains("active (running)").doesNotContain("no healthcheck");
+        } finally {
+            host.sh("rm -r /etc/containers/systemd/web.container.d && systemctl daemon-reload && systemctl restart web.service");
+        }
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
         host.sh("systemctl stop berth.service");
         assertThat(readOnlyAnswers()).isEqualTo(viaDaemon);
         host.sh("systemctl start berth.service");
