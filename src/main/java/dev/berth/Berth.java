@@ -28,6 +28,7 @@ import dev.berth.secret.RepositorySecrets;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
 import dev.berth.git.SignatureChecks;
+import dev.berth.status.HealthSnapshot;
 import dev.berth.status.StatusCollector;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class Berth {
     private final HostAccess access;
     private final DeploymentEvents events;
     private final SignatureChecks signatureChecks = new SignatureChecks(); // status asks on every call; keys are slow
+    private final HealthSnapshot healthSnapshot = new HealthSnapshot(); // a daemon's status asks Podman only when needed
     /** A dry run exports into one preview folder: two in this process take turns. */
     private final Object previewing = new Object();
     private volatile Agent daemon;
@@ -264,7 +266,7 @@ public final class Berth {
 
     public StatusCollector statusCollector() {
         return new StatusCollector(layout, store, systemd, new PodmanContainerHealth(podman),
-                new BuildStatusCollector(layout, podman)::collect, signatureChecks);
+                new BuildStatusCollector(layout, podman)::collect, signatureChecks, healthSnapshot);
     }
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {

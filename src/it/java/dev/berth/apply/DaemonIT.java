@@ -66,6 +66,22 @@ class DaemonIT {
                     .contains("dev.berth.agent.ControlClient").doesNotContain("dev.berth.status.").doesNotContain("picocli.")
                     .doesNotContain("dev.berth.pipeline.").doesNotContain("dev.berth.state.");
         }
+        // the daemon keeps Podman's health answers while systemd shows the same run (HealthSnapshot; the statuses above
+        // taught it): a unit stopped behind its back is shown as it is at once, without the health of its gone container
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
+        host.sh("systemctl stop web.service");
+        assertThat(webLine()).doesNotContain("running").doesNotContain("healthcheck");
+        host.sh("systemctl start web.service");
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
+        // restarted with a health check (a quadlet drop-in): the same state, but another run, so Podman is asked again
+        host.sh("mkdir -p /etc/containers/systemd/web.container.d && printf '[Container]\\nHealthCmd=true\\nHealthInterval=1h\\n'"
+                + " > /etc/containers/systemd/web.container.d/90-it-health.conf && systemctl daemon-reload && systemctl restart web.service");
+        try {
+            assertThat(webLine()).contains("active (running)").doesNotContain("no healthcheck");
+        } finally {
+            host.sh("rm -r /etc/containers/systemd/web.container.d && systemctl daemon-reload && systemctl restart web.service");
+        }
+        assertThat(webLine()).endsWith("active (running), no healthcheck");
         host.sh("systemctl stop berth.service");
         assertThat(readOnlyAnswers()).isEqualTo(viaDaemon);
         host.sh("systemctl start berth.service");
@@ -117,6 +133,10 @@ class DaemonIT {
     private List<String> readOnlyAnswers() {
         String status = host.berthOk("status").lines().filter(l -> !l.contains("berth.service")).collect(Collectors.joining("\n"));
         return List.of(status, host.berthOk("history"), host.berthOk("plan"));
+    }
+
+    private String webLine() {
+        return host.berthOk("status").lines().filter(l -> l.contains(" web.service ")).findFirst().orElseThrow().strip();
     }
 
     private void waitForSocket() {

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.Berth;
 import dev.berth.agent.Agent;
 import dev.berth.agent.ControlReply;
 import dev.berth.agent.ControlRequest;
@@ -18,11 +19,14 @@ import picocli.CommandLine;
  * it never overlaps a sync (two holders of the host lock in one JVM would collide).
  */
 final class DaemonQueries implements Function<ControlRequest, ControlReply> {
+    private final Berth daemon;
     private final Path stateDir;
     private final Agent agent;
 
-    DaemonQueries(Path stateDir, Agent agent) {
-        this.stateDir = stateDir;
+    /** @param daemon the daemon's Berth: status asks it, so that what one answer learnt serves the next */
+    DaemonQueries(Berth daemon, Agent agent) {
+        this.daemon = daemon;
+        this.stateDir = daemon.layout().stateDir();
         this.agent = agent;
     }
 
@@ -48,6 +52,9 @@ final class DaemonQueries implements Function<ControlRequest, ControlReply> {
             return ControlReply.done(2, "berth: the daemon answers status, history, plan and diff, not '" + name + "'");
         }
         command.servedFrom = stateDir;
+        if (command instanceof StatusCommand) {
+            command.servedBy = daemon; // prints no progress and takes no lock; keeps Podman's answers (HealthSnapshot)
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(command);

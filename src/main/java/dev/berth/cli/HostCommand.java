@@ -29,6 +29,9 @@ abstract class HostCommand implements Callable<Integer> {
     /** Set when the daemon runs this command for a client (a query): the daemon's state folder, whatever else is given. */
     Path servedFrom;
 
+    /** Set when the daemon runs this command with its own Berth (one that neither prints progress nor waits). */
+    Berth servedBy;
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -39,6 +42,9 @@ abstract class HostCommand implements Callable<Integer> {
 
     /** This host's Berth: progress printed unless --quiet, waits for another Berth said on stderr. */
     Berth berth() {
+        if (servedBy != null) {
+            return servedBy;
+        }
         if (servedFrom != null) {
             HostOptions served = new HostOptions();
             served.stateDir = servedFrom;

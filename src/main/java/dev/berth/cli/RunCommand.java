@@ -56,7 +56,7 @@ final class RunCommand extends HostCommand {
         });
         Agent agent = berth.daemon(every);
         ControlServer control = new ControlServer(berth.layout().socketPath(), agent, () -> status(berth), RunCommand::summary);
-        control.answerQueries(new DaemonQueries(berth.layout().stateDir(), agent));
+        control.answerQueries(new DaemonQueries(berth, agent));
         control.start();
         java.io.Closeable mcpEndpoint = McpEndpoint.start(mcp, berth, log);
         java.io.Closeable listener = DaemonListener.start(console, mcp, metricsListen, berth,

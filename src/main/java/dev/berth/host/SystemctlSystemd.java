@@ -143,7 +143,7 @@ public final class SystemctlSystemd implements Systemd {
         }
     }
 
-    private static final String STATE_PROPERTIES = "--property=ActiveState,SubState,Result,LoadState";
+    private static final String STATE_PROPERTIES = "--property=ActiveState,SubState,Result,LoadState,InvocationID";
 
     @Override
     public UnitStatus status(String unit) {
@@ -169,7 +169,7 @@ public final class SystemctlSystemd implements Systemd {
     }
 
     private static UnitStatus parseStatus(String properties) {
-        String active = "unknown", sub = "unknown", result = "unknown", load = "unknown";
+        String active = "unknown", sub = "unknown", result = "unknown", load = "unknown", invocation = "";
         for (String line : properties.split("\n")) {
             int eq = line.indexOf('=');
             if (eq < 0) {
@@ -181,10 +181,11 @@ public final class SystemctlSystemd implements Systemd {
                 case "SubState" -> sub = v;
                 case "Result" -> result = v;
                 case "LoadState" -> load = v;
+                case "InvocationID" -> invocation = v;
                 default -> { }
             }
         }
-        return new UnitStatus(active, sub, result, load);
+        return new UnitStatus(active, sub, result, load, invocation);
     }
 
     @Override

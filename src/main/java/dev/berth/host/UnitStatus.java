@@ -7,10 +7,15 @@ package dev.berth.host;
  * @param subState    running, exited, dead, ...
  * @param result      success, exit-code, timeout, ... (the outcome of the last run)
  * @param loadState   loaded, not-found, bad-setting, ...
+ * @param invocation  systemd's id of the unit's current or last run (new on every start), empty when not known
  */
-public record UnitStatus(String activeState, String subState, String result, String loadState) {
+public record UnitStatus(String activeState, String subState, String result, String loadState, String invocation) {
 
     public static final UnitStatus UNKNOWN = new UnitStatus("unknown", "unknown", "unknown", "unknown");
+
+    public UnitStatus(String activeState, String subState, String result, String loadState) {
+        this(activeState, subState, result, loadState, "");
+    }
 
     public boolean isActive() {
         return "active".equals(activeState);

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Gathers status from the state folder, the local clone and systemd; never fetches, never changes anything. */
@@ -39,17 +40,20 @@ public final class StatusCollector {
     private final ContainerHealth health;
     private final Function<AppliedState, List<BuildStatus>> builds;
     private final SignatureChecks signatures;
+    private final HealthSnapshot snapshot;
 
     public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health) {
-        this(layout, store, systemd, health, applied -> List.of(), new SignatureChecks());
+        this(layout, store, systemd, health, applied -> List.of(), new SignatureChecks(), new HealthSnapshot());
     }
 
     /**
      * @param builds     the deployed builds' epochs and image digests
      * @param signatures the signature checks of earlier calls: one per commit while the trust files stay as they are
+     * @param snapshot   Podman's health answers of earlier calls, given again where they cannot have changed
      */
     public StatusCollector(HostLayout layout, StateStore store, Systemd systemd, ContainerHealth health,
-                           Function<AppliedState, List<BuildStatus>> builds, SignatureChecks signatures) {
+                           Function<AppliedState, List<BuildStatus>> builds, SignatureChecks signatures, HealthSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.builds = builds;
         this.signatures = signatures;
         this.layout = layout;
@@ -78,10 +82,25 @@ public final class StatusCollector {
         }
         CommitInfo pending = head != null && (deployed == null || !head.id().equals(deployed.id())) ? head : null;
 
-        // Podman's answer and systemd's are two forks: asked at once, and systemd once for all units
-        var podmanHealth = health.bySystemdUnitMeanwhile();
-        Map<String, UnitStatus> states = systemd.statuses(applied.units().values().stream().map(AppliedUnit::systemdName).toList());
-        Map<String, String> healthBySystemdUnit = podmanHealth.join();
+        List<HealthSnapshot.Unit> listed = applied.units().values().stream()
+                .map(u -> new HealthSnapshot.Unit(u.fileName(), u.systemdName())).toList();
+        List<String> names = listed.stream().map(HealthSnapshot.Unit::systemdName).toList();
+        Map<String, UnitStatus> states;
+        Map<String, String> healthBySystemdUnit;
+        if (snapshot.way(listed) == HealthSnapshot.Way.ALONGSIDE) {
+            // Podman's answer and systemd's are two forks: asked at once, and systemd once for all units
+            var podmanHealth = health.bySystemdUnitMeanwhile();
+            states = systemd.statuses(names);
+            healthBySystemdUnit = podmanHealth.join();
+            snapshot.remember(listed, states, healthBySystemdUnit, false);
+        } else {
+            states = systemd.statuses(names);
+            Optional<Map<String, String>> kept = snapshot.reused(listed, states);
+            healthBySystemdUnit = kept.isPresent() ? kept.get() : health.bySystemdUnit();
+            if (kept.isEmpty()) {
+                snapshot.remember(listed, states, healthBySystemdUnit, true);
+            }
+        }
         List<UnitState> units = new ArrayList<>();
         for (AppliedUnit u : applied.units().values()) {
             UnitStatus s = states.getOrDefault(u.systemdName(), UnitStatus.UNKNOWN);

@@ -27,7 +27,7 @@ class DaemonQueriesTest {
     @Test
     void answersAsTheLocalCommandPrints() {
         Path state = tmp.resolve("state");
-        DaemonQueries queries = new DaemonQueries(state, agent);
+        DaemonQueries queries = new DaemonQueries(dev.berth.Berth.forCurrentUser(dev.berth.BerthOptions.defaults().withStateDir(state)), agent);
         for (List<String> args : List.of(List.of("history"), List.of("history", "--json", "-n", "3"), List.of("status"),
                 List.of("plan"))) {
             ControlReply reply = queries.apply(ControlRequest.query(args, state));
@@ -41,7 +41,7 @@ class DaemonQueriesTest {
 
     @Test
     void anotherStateFolderOrCommandIsNotAnswered() {
-        DaemonQueries queries = new DaemonQueries(tmp.resolve("state"), agent);
+        DaemonQueries queries = new DaemonQueries(dev.berth.Berth.forCurrentUser(dev.berth.BerthOptions.defaults().withStateDir(tmp.resolve("state"))), agent);
         assertThat(queries.apply(ControlRequest.query(List.of("status"), tmp.resolve("other"))).served()).isFalse();
         ControlReply refused = queries.apply(ControlRequest.query(List.of("rollback"), tmp.resolve("state")));
         assertThat(refused.exitCode()).isEqualTo(2);

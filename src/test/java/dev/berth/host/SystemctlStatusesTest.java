@@ -30,6 +30,7 @@ class SystemctlStatusesTest {
                 SubState=running
                 Result=success
                 LoadState=loaded
+                InvocationID=5c2d0e3f9a8b4c7d8e1f2a3b4c5d6e7f
 
                 ActiveState=failed
                 SubState=failed
@@ -40,9 +41,9 @@ class SystemctlStatusesTest {
         Map<String, UnitStatus> s = systemd.statuses(List.of("a.service", "-Hb.service"));
 
         assertThat(commands).singleElement().isEqualTo(List.of("systemctl", "show",
-                "--property=ActiveState,SubState,Result,LoadState", "--", "a.service", "-Hb.service"));
+                "--property=ActiveState,SubState,Result,LoadState,InvocationID", "--", "a.service", "-Hb.service"));
         assertThat(s).containsExactly(
-                Map.entry("a.service", new UnitStatus("active", "running", "success", "loaded")),
+                Map.entry("a.service", new UnitStatus("active", "running", "success", "loaded", "5c2d0e3f9a8b4c7d8e1f2a3b4c5d6e7f")),
                 Map.entry("-Hb.service", new UnitStatus("failed", "failed", "exit-code", "loaded")));
     }
 
