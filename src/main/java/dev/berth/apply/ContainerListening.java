@@ -28,29 +28,35 @@ final class ContainerListening implements SettleWatch.ListenProbe {
         return new ContainerListening(Path.of("/proc"));
     }
 
-    /** True only when it could read that a child of {@code mainPid} listens on every one of {@code ports}. */
+    /**
+     * What the container under {@code mainPid} (conmon) is doing: {@code GONE} only when conmon could be read and has
+     * no child in a network namespace of its own (the container's process exited, conmon and podman are still
+     * cleaning up, and systemd still says active); {@code UNKNOWN} whenever something could not be read.
+     */
     @Override
-    public boolean listens(long mainPid, Set<Integer> ports) {
+    public SettleWatch.Seen look(long mainPid, Set<Integer> ports) {
         try {
             String own = Files.readSymbolicLink(proc.resolve("self/ns/net")).toString();
             Path main = proc.resolve(Long.toString(mainPid));
+            boolean container = false;
             for (String child : Files.readString(main.resolve("task/" + mainPid + "/children")).trim().split("\\s+")) {
                 if (child.isEmpty()) {
                     continue;
                 }
                 Path c = proc.resolve(child);
                 if (Files.readSymbolicLink(c.resolve("ns/net")).toString().equals(own)) {
-                    continue;
+                    continue; // conmon's exit command (podman container cleanup), or host networking
                 }
+                container = true;
                 Set<Integer> listening = new HashSet<>(listeningPorts(Files.readAllLines(c.resolve("net/tcp"))));
                 listening.addAll(listeningPorts(Files.readAllLines(c.resolve("net/tcp6"))));
                 if (listening.containsAll(ports)) {
-                    return true;
+                    return SettleWatch.Seen.LISTENING;
                 }
             }
-            return false;
+            return container ? SettleWatch.Seen.NOT_YET : SettleWatch.Seen.GONE;
         } catch (IOException | RuntimeException e) {
-            return false; // gone, restarted, not readable: no answer, the window stays whole
+            return SettleWatch.Seen.UNKNOWN; // gone, restarted, not readable: no answer, the window stays whole
         }
     }
 

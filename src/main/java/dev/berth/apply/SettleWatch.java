@@ -48,10 +48,13 @@ final class SettleWatch {
     record Listening(ListenProbe probe, Duration floor, Progress progress) {
     }
 
-    /** Whether the process under a unit's main process listens on all of {@code ports} ({@link ContainerListening}). */
+    /** What a container under a unit's main process is doing ({@link ContainerListening}). */
     interface ListenProbe {
-        boolean listens(long mainPid, Set<Integer> ports);
+        Seen look(long mainPid, Set<Integer> ports);
     }
+
+    /** Listening on all its ports; running, not yet listening; its process exited; could not tell. */
+    enum Seen { LISTENING, NOT_YET, GONE, UNKNOWN }
 
     SettleWatch(Systemd systemd, HealthGate health, Duration settle, Duration pollEvery) {
         this(systemd, health, settle, pollEvery, null);
@@ -119,7 +122,19 @@ final class SettleWatch {
             if (!sleep(Math.min(pollEvery.toNanos(), Math.max(0, until - now)))) {
                 return Set.of();
             }
-            Set<RepoUnit> listened = listens.now(open); // read before systemd's look: that look is then the verdict
+            Map<RepoUnit, Seen> seen = listens.now(open); // read before systemd's look: that look is then the verdict
+            Set<RepoUnit> listened = new HashSet<>();
+            seen.forEach((u, what) -> {
+                if (what == Seen.LISTENING) {
+                    listened.add(u);
+                } else if (what == Seen.GONE) {
+                    wrong.put(u, u.systemdName() + " failed right after it started (its container's process exited)");
+                }
+            });
+            open.removeIf(s -> seen.get(s.unit()) == Seen.GONE);
+            if (open.isEmpty()) {
+                break;
+            }
             long asked = System.nanoTime(); // a look counts as past a unit's window only if it was asked for after it
             Map<String, UnitStatus> states = systemd.statuses(open.stream().map(s -> s.unit().systemdName()).toList());
             long looked = System.nanoTime();
@@ -158,8 +173,8 @@ final class SettleWatch {
             return ports.get(u);
         }
 
-        /** The units among {@code open} past the floor whose process listens on all their ports now. */
-        Set<RepoUnit> now(List<UnitStarts.Started> open) {
+        /** What the containers among {@code open} that are past the floor are doing now. */
+        Map<RepoUnit, Seen> now(List<UnitStarts.Started> open) {
             long now = System.nanoTime();
             long floor = listening == null ? 0 : Math.min(listening.floor().toNanos(), settle.toNanos());
             List<UnitStarts.Started> due = open.stream()
@@ -168,11 +183,11 @@ final class SettleWatch {
             if (!unasked.isEmpty()) {
                 mainPids.putAll(systemd.mainPids(unasked)); // once: a main process that changes later is no answer
             }
-            Set<RepoUnit> out = new HashSet<>();
+            Map<RepoUnit, Seen> out = new LinkedHashMap<>();
             for (UnitStarts.Started s : due) {
                 Long pid = mainPids.get(s.unit().systemdName());
-                if (pid != null && listening.probe().listens(pid, ports.get(s.unit()))) {
-                    out.add(s.unit());
+                if (pid != null) {
+                    out.put(s.unit(), listening.probe().look(pid, ports.get(s.unit())));
                 }
             }
             return out;

@@ -2,8 +2,6 @@ package dev.berth.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.host.Systemd;
-import dev.berth.host.UnitStatus;
 import dev.berth.repo.RepoUnit;
 import dev.berth.repo.UnitOptions;
 import dev.berth.unit.UnitName;
@@ -13,12 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,12 +68,15 @@ class ListeningEndTest {
     void theContainerProcessMustListenInItsOwnNetworkNamespace() throws Exception {
         fakeProc("net:[1]", "net:[2]", LISTENING_8080);
         ContainerListening probe = new ContainerListening(proc);
-        assertThat(probe.listens(100, Set.of(8080))).isTrue();
-        assertThat(probe.listens(100, Set.of(8080, 8443))).as("every port").isFalse();
-        assertThat(probe.listens(999, Set.of(8080))).as("no such process").isFalse();
+        assertThat(probe.look(100, Set.of(8080))).isEqualTo(SettleWatch.Seen.LISTENING);
+        assertThat(probe.look(100, Set.of(8080, 8443))).as("every port").isEqualTo(SettleWatch.Seen.NOT_YET);
+        assertThat(probe.look(999, Set.of(8080))).as("no such process").isEqualTo(SettleWatch.Seen.UNKNOWN);
 
         fakeProc("net:[1]", "net:[1]", LISTENING_8080);
-        assertThat(probe.listens(100, Set.of(8080))).as("the host's namespace: anyone's socket").isFalse();
+        assertThat(probe.look(100, Set.of(8080))).as("only a child in conmon's namespace (its cleanup): the container is gone")
+                .isEqualTo(SettleWatch.Seen.GONE);
+        Files.writeString(proc.resolve("100/task/100/children"), "");
+        assertThat(probe.look(100, Set.of(8080))).as("no child at all").isEqualTo(SettleWatch.Seen.GONE);
     }
 
     private void fakeProc(String ownNet, String childNet, String tcp) throws Exception {
@@ -100,8 +98,13 @@ class ListeningEndTest {
         RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
         RepoUnit quiet = unit("quiet.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:2:9090\n");
         RepoUnit plain = unit("plain.container", "[Container]\nImage=x\n");
-        Host systemd = new Host(Map.of("web.service", 100L, "quiet.service", 200L, "plain.service", 300L));
-        SettleWatch.ListenProbe probe = (mainPid, ports) -> mainPid == 100 && ports.equals(Set.of(8080)); // quiet never listens
+        RecordingSystemd systemd = new RecordingSystemd();
+        for (RepoUnit u : List.of(web, quiet, plain)) {
+            systemd.start(u.systemdName(), Duration.ofSeconds(1));
+        }
+        systemd.mainPids.putAll(Map.of("web.service", 100L, "quiet.service", 200L, "plain.service", 300L));
+        SettleWatch.ListenProbe probe = (mainPid, ports) -> mainPid == 100 && ports.equals(Set.of(8080))
+                ? SettleWatch.Seen.LISTENING : SettleWatch.Seen.NOT_YET; // quiet never listens
         List<String> said = Collections.synchronizedList(new ArrayList<>());
         Duration settle = Duration.ofMillis(1200);
         long started = System.nanoTime();
@@ -117,55 +120,33 @@ class ListeningEndTest {
         assertThat(Duration.ofNanos(systemd.lastLook.get("quiet.service") - started)).as("quiet: its whole window")
                 .isGreaterThanOrEqualTo(settle);
         assertThat(Duration.ofNanos(systemd.lastLook.get("plain.service") - started)).isGreaterThanOrEqualTo(settle);
-        assertThat(systemd.pidAsks.get()).as("main processes asked once").isEqualTo(1);
+        assertThat(systemd.mainPidAsks.get()).as("main processes asked once").isEqualTo(1);
     }
 
     @Test
     void aContainerThatListensButHasFailedIsStillCaught() throws Exception {
         RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
-        Host systemd = new Host(Map.of("web.service", 100L));
-        systemd.failed = true;
-        SettleWatch.ListenProbe listensAlways = (mainPid, ports) -> true;
+        RecordingSystemd systemd = new RecordingSystemd(); // never started: failed
+        systemd.failing.add("web.service");
+        systemd.mainPids.put("web.service", 100L);
+        SettleWatch.ListenProbe listensAlways = (mainPid, ports) -> SettleWatch.Seen.LISTENING;
         Map<RepoUnit, String> wrong = new SettleWatch(systemd, HealthGate.NONE, Duration.ofSeconds(5), Duration.ofMillis(20),
                 new SettleWatch.Listening(listensAlways, Duration.ofMillis(100), s -> { }))
                 .check(List.of(new UnitStarts.Started(web, System.nanoTime())));
         assertThat(wrong).containsEntry(web, "web.service failed right after it started (exit-code)");
     }
 
-    /** Every unit active (or all failed), main processes as given; remembers each unit's last look. */
-    private static final class Host implements Systemd {
-        final Map<String, Long> pids;
-        final Map<String, Long> lastLook = Collections.synchronizedMap(new LinkedHashMap<>());
-        final AtomicInteger pidAsks = new AtomicInteger();
-        volatile boolean failed;
-
-        Host(Map<String, Long> pids) {
-            this.pids = pids;
-        }
-
-        @Override
-        public Map<String, Long> mainPids(List<String> units) {
-            pidAsks.incrementAndGet();
-            Map<String, Long> out = new LinkedHashMap<>();
-            units.forEach(u -> out.put(u, pids.get(u)));
-            return out;
-        }
-
-        @Override
-        public UnitStatus status(String unit) {
-            lastLook.put(unit, System.nanoTime());
-            return failed ? new UnitStatus("failed", "failed", "exit-code", "loaded") : new UnitStatus("active", "running", "success", "loaded");
-        }
-
-        @Override public void start(String unit, Duration timeout) { }
-        @Override public void daemonReload() { }
-        @Override public void restart(String unit, Duration timeout) { }
-        @Override public void stop(String unit, Duration timeout) { }
-        @Override public void enable(String unit) { }
-        @Override public void disable(String unit) { }
-        @Override public void resetFailed(String unit) { }
-        @Override public void restartNoBlock(String unit) { }
-        @Override public Optional<String> unitText(String unit) { return Optional.empty(); }
-        @Override public List<String> journal(String unit, int lines) { return List.of(); }
+    @Test
+    void aContainerWhoseProcessIsGoneFailsThoughSystemdStillSaysActive() throws Exception {
+        RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
+        RecordingSystemd systemd = new RecordingSystemd();
+        systemd.start("web.service", Duration.ofSeconds(1)); // active: conmon and podman still cleaning up
+        systemd.mainPids.put("web.service", 100L);
+        long t0 = System.nanoTime();
+        Map<RepoUnit, String> wrong = new SettleWatch(systemd, HealthGate.NONE, Duration.ofSeconds(5), Duration.ofMillis(20),
+                new SettleWatch.Listening((pid, ports) -> SettleWatch.Seen.GONE, Duration.ofMillis(100), s -> { }))
+                .check(List.of(new UnitStarts.Started(web, t0)));
+        assertThat(wrong).containsEntry(web, "web.service failed right after it started (its container's process exited)");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("at once, not after the window").isLessThan(Duration.ofSeconds(4));
     }
 }
