@@ -85,6 +85,29 @@ class SafeDeliveryIT {
         assertThat(host.http(18201)).isEqualTo("fixed");
     }
 
+    @Test
+    void aContainerThatListensAndDiesAtOnceIsCaughtAndRolledBackThoughListeningEndsTheSettleWindowEarly() throws Exception {
+        TestGitRepo r = newRepo("safe-listen");
+        r.write("web/web.container", Units.web("it-listen", 18209)).write("web/site/index.html", "good\n");
+        String good = r.commit("serves");
+        // no health check: its settle window ends once its own process listens on 8080 (and 0.5 s have passed)
+        assertThat(host.berthOk("init", "/srv/share/safe-listen")).contains("up web.service  (listens on [8080], ");
+        assertThat(host.http(18209)).isEqualTo("good");
+
+        // httpd without -f listens in the background at once; the container's own process exits 0.2 s after its start
+        r.write("web/web.container", Units.web("it-listen", 18209)
+                .replace("Exec=busybox httpd -f -p 8080 -h /www", "Exec=sh -c 'busybox httpd -p 8080 -h /www; sleep 0.2; exit 3'"))
+                .commit("listens, then dies");
+        TestHost.Result sync = host.berth("sync");
+
+        assertThat(sync.exitCode()).as(sync.stdout()).isNotZero();
+        assertThat(sync.stdout()).contains("rolling back to " + good.substring(0, 12));
+        assertThat(sync.stdout().substring(0, sync.stdout().indexOf("rolling back"))).as("the dead one never counted as up")
+                .doesNotContain("up web.service  (listens");
+        assertThat(sync.stderr()).contains("web.service failed right after it started");
+        assertThat(host.http(18209)).as("the previous container serves again").isEqualTo("good");
+    }
+
     /** A container of the repository's own built image, healthy while {@code check} passes in it. */
     private static String ofBuiltImage(String check) {
         return """

@@ -45,6 +45,8 @@ public final class Applier {
     public static final Duration DEFAULT_SETTLE = Duration.ofMillis(1500);
     /** How often units in their settle window are looked at: a unit that fails is reported this soon. */
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
+    /** A container listening on what it publishes is up no sooner than this after its start (see SettleWatch). */
+    static final Duration LISTENING_FLOOR = Duration.ofMillis(500);
 
     private final HostLayout layout;
     private final Systemd systemd;
@@ -181,7 +183,8 @@ public final class Applier {
         UnitStarts.Result starts = new UnitStarts(systemd, progress, this::failure).run(plan, desired);
         failures.addAll(starts.failures());
         Action selfRestart = starts.selfRestart().orElse(null);
-        Map<RepoUnit, String> down = new SettleWatch(systemd, health, settle, POLL_EVERY).check(starts.started());
+        Map<RepoUnit, String> down = new SettleWatch(systemd, health, settle, POLL_EVERY,
+                new SettleWatch.Listening(ContainerListening.host(), LISTENING_FLOOR, progress)).check(starts.started());
         for (UnitStarts.Started st : starts.started()) {
             RepoUnit u = st.unit();
             if (down.containsKey(u)) {

@@ -26,7 +26,10 @@ import java.util.concurrent.Future;
  *       such checks run at once;</li>
  *   <li>any other unit has nothing to ask but systemd: it is watched (one {@code systemctl show} for all of them
  *       every {@code pollEvery}) until {@code settle} has passed since its own job ended, and fails at once when
- *       systemd sees it fail (a process that dies right after it started).</li>
+ *       systemd sees it fail (a process that dies right after it started);</li>
+ *   <li>except that a container publishing TCP ports ({@link PublishedPorts}) is up sooner, once its own process
+ *       listens on all of them ({@link ContainerListening}) and it has lived {@link Listening#floor} past its job:
+ *       it has read its configuration and opened what it serves.</li>
  * </ul>
  * Every unit gets a look from systemd before it counts as up, taken after its window where it has one (the watch's own
  * last look when that was asked for after the window ended, else one more).
@@ -36,12 +39,34 @@ final class SettleWatch {
     private final HealthGate health;
     private final Duration settle;
     private final Duration pollEvery;
+    private final Listening listening;
+
+    /**
+     * How a container's window may end early: {@code probe} reads whether it listens, not before {@code floor} has
+     * passed since its job ended; {@code progress} is told when a window ended so.
+     */
+    record Listening(ListenProbe probe, Duration floor, Progress progress) {
+    }
+
+    /** What a container under a unit's main process is doing ({@link ContainerListening}). */
+    interface ListenProbe {
+        Seen look(long mainPid, Set<Integer> ports);
+    }
+
+    /** Listening on all its ports; running, not yet listening; its process exited; could not tell. */
+    enum Seen { LISTENING, NOT_YET, GONE, UNKNOWN }
 
     SettleWatch(Systemd systemd, HealthGate health, Duration settle, Duration pollEvery) {
+        this(systemd, health, settle, pollEvery, null);
+    }
+
+    /** @param listening null: every window runs to its end */
+    SettleWatch(Systemd systemd, HealthGate health, Duration settle, Duration pollEvery, Listening listening) {
         this.systemd = systemd;
         this.health = health;
         this.settle = settle;
         this.pollEvery = pollEvery;
+        this.listening = listening;
     }
 
     /** @return what is wrong with each unit that is not up; a unit absent from the map is up */
@@ -90,11 +115,25 @@ final class SettleWatch {
     private Set<RepoUnit> watch(List<UnitStarts.Started> watched, Map<RepoUnit, String> wrong) {
         Set<RepoUnit> seenPastWindow = new HashSet<>();
         List<UnitStarts.Started> open = new ArrayList<>(watched);
+        ListeningUnits listens = new ListeningUnits(watched);
         while (!open.isEmpty()) {
             long now = System.nanoTime();
             long until = open.stream().mapToLong(s -> s.jobEnded() + settle.toNanos()).min().orElse(now);
             if (!sleep(Math.min(pollEvery.toNanos(), Math.max(0, until - now)))) {
                 return Set.of();
+            }
+            Map<RepoUnit, Seen> seen = listens.now(open); // read before systemd's look: that look is then the verdict
+            Set<RepoUnit> listened = new HashSet<>();
+            seen.forEach((u, what) -> {
+                if (what == Seen.LISTENING) {
+                    listened.add(u);
+                } else if (what == Seen.GONE) {
+                    wrong.put(u, u.systemdName() + " failed right after it started (its container's process exited)");
+                }
+            });
+            open.removeIf(s -> seen.get(s.unit()) == Seen.GONE);
+            if (open.isEmpty()) {
+                break;
             }
             long asked = System.nanoTime(); // a look counts as past a unit's window only if it was asked for after it
             Map<String, UnitStatus> states = systemd.statuses(open.stream().map(s -> s.unit().systemdName()).toList());
@@ -102,14 +141,57 @@ final class SettleWatch {
             open.removeIf(s -> {
                 Optional<String> failed = failedWhy(s.unit(), states.getOrDefault(s.unit().systemdName(), UnitStatus.UNKNOWN));
                 failed.ifPresent(why -> wrong.put(s.unit(), why));
-                if (failed.isEmpty() && asked - s.jobEnded() >= settle.toNanos()) {
+                if (failed.isEmpty() && (asked - s.jobEnded() >= settle.toNanos() || listened.contains(s.unit()))) {
                     seenPastWindow.add(s.unit()); // this look is the verdict
+                    if (listened.contains(s.unit()) && asked - s.jobEnded() < settle.toNanos()) {
+                        listening.progress().step("up " + s.unit().systemdName() + "  (listens on "
+                                + listens.ports(s.unit()) + ", " + (asked - s.jobEnded()) / 1_000_000 + " ms after its start)");
+                    }
                 }
                 // past its window: the verdict is this look, or the last look of check() if the window ended during it
-                return failed.isPresent() || looked - s.jobEnded() >= settle.toNanos();
+                return failed.isPresent() || looked - s.jobEnded() >= settle.toNanos() || listened.contains(s.unit());
             });
         }
         return seenPastWindow;
+    }
+
+    /** The watched containers that may end their window by listening, and what systemd said their main process is. */
+    private final class ListeningUnits {
+        private final Map<RepoUnit, Set<Integer>> ports = new LinkedHashMap<>();
+        private final Map<String, Long> mainPids = new LinkedHashMap<>();
+        private final Set<RepoUnit> asked = new HashSet<>();
+
+        ListeningUnits(List<UnitStarts.Started> watched) {
+            for (UnitStarts.Started s : watched) {
+                if (listening != null) {
+                    PublishedPorts.tcpContainerPorts(s.unit()).ifPresent(p -> ports.put(s.unit(), p));
+                }
+            }
+        }
+
+        Set<Integer> ports(RepoUnit u) {
+            return ports.get(u);
+        }
+
+        /** What the containers among {@code open} that are past the floor are doing now. */
+        Map<RepoUnit, Seen> now(List<UnitStarts.Started> open) {
+            long now = System.nanoTime();
+            long floor = listening == null ? 0 : Math.min(listening.floor().toNanos(), settle.toNanos());
+            List<UnitStarts.Started> due = open.stream()
+                    .filter(s -> ports.containsKey(s.unit()) && now - s.jobEnded() >= floor).toList();
+            List<String> unasked = due.stream().map(UnitStarts.Started::unit).filter(asked::add).map(RepoUnit::systemdName).toList();
+            if (!unasked.isEmpty()) {
+                mainPids.putAll(systemd.mainPids(unasked)); // once: a main process that changes later is no answer
+            }
+            Map<RepoUnit, Seen> out = new LinkedHashMap<>();
+            for (UnitStarts.Started s : due) {
+                Long pid = mainPids.get(s.unit().systemdName());
+                if (pid != null) {
+                    out.put(s.unit(), listening.probe().look(pid, ports.get(s.unit())));
+                }
+            }
+            return out;
+        }
     }
 
     private static Optional<String> failedWhy(RepoUnit u, UnitStatus s) {

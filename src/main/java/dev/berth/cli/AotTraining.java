@@ -73,6 +73,7 @@ public final class AotTraining {
             for (String command : List.of("sync", "status", "history", "plan")) {
                 DaemonShortcut.parse(new String[] {command, "--state-dir", state}, null);
             }
+            dev.berth.git.GitRehearsal.run(scratch.resolve("repo"), scratch); // what init and sync do with git
             // what `berth status` sends to and reads from a daemon
             byte[] query = Json.mapper().writeValueAsBytes(ControlRequest.query(List.of("status"), scratch));
             Json.mapper().readValue(query, ControlRequest.class);

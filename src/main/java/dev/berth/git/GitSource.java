@@ -23,6 +23,7 @@ public final class GitSource implements AutoCloseable {
         // JGit otherwise measures the file system's timestamp resolution on first use, which blocks for
         // seconds; Berth reads bare clones and exports trees, so it never relies on racy-git checks.
         FS.FileStoreAttributes.setBackground(true);
+        JGitHostFacts.tell(FS.DETECTED); // instead of the three processes JGit forks to learn them
     }
 
     private final Git git;

@@ -117,6 +117,20 @@ public final class SystemctlSystemd implements Systemd {
         return alone;
     }
 
+    @Override
+    public Map<String, Long> mainPids(List<String> units) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        java.util.Optional<List<String>> blocks = units.isEmpty() ? java.util.Optional.empty() : showEach("--property=MainPID", units);
+        for (int i = 0; blocks.isPresent() && i < units.size(); i++) {
+            String v = blocks.get().get(i).strip();
+            if (v.startsWith("MainPID=") && v.length() > "MainPID=".length() && v.substring(8).chars().allMatch(Character::isDigit)
+                    && !v.equals("MainPID=0")) {
+                out.put(units.get(i), Long.parseLong(v.substring(8)));
+            }
+        }
+        return out;
+    }
+
     /**
      * One {@code systemctl show} of {@code properties} for all {@code units}: it prints one block of properties per
      * unit, in the order asked, blank-line separated. Empty when it failed or the blocks cannot be paired with the

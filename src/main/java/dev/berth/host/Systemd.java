@@ -40,6 +40,14 @@ public interface Systemd {
         return java.util.Set.of();
     }
 
+    /**
+     * The main process of each running unit among {@code units} (a quadlet container's is conmon), as systemd knows it
+     * now; a unit with none, or one this cannot tell about, is left out (the default tells about none).
+     */
+    default java.util.Map<String, Long> mainPids(List<String> units) {
+        return java.util.Map.of();
+    }
+
     UnitStatus status(String unit);
 
     /** The states of several units in one look, keyed by the names given (one fork for all where the way allows it). */

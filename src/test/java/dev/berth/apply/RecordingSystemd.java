@@ -93,8 +93,22 @@ public final class RecordingSystemd implements Systemd {
     /** How many times a unit's state was asked for. */
     final java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Main processes to answer {@link #mainPids} with; when each unit was last looked at (nanoTime). */
+    final java.util.Map<String, Long> mainPids = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Map<String, Long> lastLook = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.atomic.AtomicInteger mainPidAsks = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.util.Map<String, Long> mainPids(List<String> units) {
+        mainPidAsks.incrementAndGet();
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        units.stream().filter(mainPids::containsKey).forEach(u -> out.put(u, mainPids.get(u)));
+        return out;
+    }
+
     @Override
     public UnitStatus status(String unit) {
+        lastLook.put(unit, System.nanoTime());
         looks.incrementAndGet();
         if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
             return failingLater.get(unit);
