@@ -36,6 +36,7 @@ class IncrementalReadPropertyTest {
 
     private final AtomicInteger changedOnlyReads = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger changedUnitsReads = new AtomicInteger();
 
     /** One commit: what the tree holds (path → content, or a symlink's target after {@code LINK:}), and this host's labels. */
     record Commit(Map<String, String> files, Map<String, String> labels) {
@@ -81,8 +82,12 @@ class IncrementalReadPropertyTest {
                     assertThat(incremental.problems()).as("problems at %s", commit).isEqualTo(full.problems());
                 }
                 reads.incrementAndGet();
-                if (checked.lastReadKind().orElseThrow() == RepositoryReading.Kind.CHANGED_ONLY) {
+                RepositoryReading.Kind kind = checked.lastReadKind().orElseThrow();
+                if (kind != RepositoryReading.Kind.FULL) {
                     changedOnlyReads.incrementAndGet();
+                }
+                if (kind == RepositoryReading.Kind.CHANGED_UNITS) {
+                    changedUnitsReads.incrementAndGet();
                 }
             }
         }
