@@ -194,14 +194,23 @@ class IncrementalReadPropertyTest {
         files.put(subPath.isEmpty() ? "README.md" : subPath + "/README.md", "the followed folder always exists\n");
         Map<String, String> labels = Map.of("role", "edge");
         int count = draw.between(2, 9);
+        // half the histories, after their first commit, only edit files that are there: the commits whose
+        // reads rebuild only the units that read a changed file, with the others kept as they were
+        boolean editsOnly = draw.bool();
         for (int i = 0; i < count; i++) {
-            int changes = i == 0 ? draw.between(1, 6) : draw.between(1, 3);
+            int changes = i == 0 ? draw.between(1, editsOnly ? 12 : 6) : draw.between(1, 3);
+            TreeMap<String, String> next = new TreeMap<>(files);
             for (int c = 0; c < changes; c++) {
                 if (draw.oneIn(12)) {
                     labels = Map.of("role", draw.of(List.of("edge", "db")));
                 } else {
-                    change(draw, files, subPath.isEmpty() ? "" : subPath + "/");
+                    change(draw, next, subPath.isEmpty() ? "" : subPath + "/");
                 }
+            }
+            if (editsOnly && i > 0) {
+                files.replaceAll((path, content) -> next.getOrDefault(path, content));
+            } else {
+                files = next;
             }
             commits.add(new Commit(Map.copyOf(files), labels));
         }
@@ -268,7 +277,7 @@ class IncrementalReadPropertyTest {
             }
             case 14, 15 -> { // names and references that reach other units: a service name, a dependency, a network joined
                 String other = draw.of(APPS);
-                String extra = draw.of(List.of("ServiceName=svc-" + v + "\n", "ContainerName=c-%N\n",
+                String extra = draw.of(List.of("ServiceName=svc-" + v + "\n", "ContainerName=c-%p\n",
                         "Network=" + other + ".container\n", "[Unit]\nRequires=" + other + ".container\n",
                         "[Unit]\nWants=" + other + ".container\nAfter=" + other + ".container\n", ""));
                 String unit = container(app, v, draw.bool(), draw.bool(), false);
