@@ -5,6 +5,7 @@ import dev.berth.repo.ReadMemo;
 import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryReading;
 import dev.berth.repo.ValidationLimits;
+import dev.berth.validate.CheckedRules;
 import dev.berth.validate.RepositoryValidator;
 import dev.berth.validate.ValidationReport;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public final class CheckedRepositoryLoader implements RepositoryLoader {
     private Followed followed;
     private RepositoryReading.Kind lastKind;
 
-    private record Followed(Path checkout, CheckoutVersion version, ReadMemo memo) {
+    /** @param rules the rules' problems in that read, so that the next check looks again only at what changed */
+    private record Followed(Path checkout, CheckoutVersion version, ReadMemo memo, CheckedRules rules) {
     }
 
     public CheckedRepositoryLoader() {
@@ -53,12 +55,16 @@ public final class CheckedRepositoryLoader implements RepositoryLoader {
         if (key.equals(lastVersion)) {
             return last;
         }
+        Followed earlier = followed;
         RepositoryReading reading = readFollowed(checkout.toAbsolutePath(), version, diff);
         lastKind = reading.kind();
+        // the earlier rules only for a read that started from the earlier read: its unchanged units are the same objects
+        RepositoryValidator.Validated validated = validator.validate(checkout, reading.scan(),
+                reading.kind() == RepositoryReading.Kind.FULL ? null : earlier.rules());
         if (reading.memo() != null) {
-            followed = new Followed(checkout.toAbsolutePath(), version, reading.memo());
+            followed = new Followed(checkout.toAbsolutePath(), version, reading.memo(), validated.rules());
         }
-        return remember(key, validator.validate(checkout, reading.scan()));
+        return remember(key, validated.report());
     }
 
     /**

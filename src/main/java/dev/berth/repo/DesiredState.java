@@ -10,8 +10,9 @@ import java.util.TreeMap;
 public record DesiredState(Map<String, RepoUnit> units, Map<String, InstalledFile> files) {
 
     public DesiredState {
-        units = java.util.Collections.unmodifiableMap(new TreeMap<>(units));
-        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        // sorted views, so that a copy of one (an incremental read starts from the last) is a linear copy
+        units = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(units));
+        files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
     }
 
     public static DesiredState empty() {

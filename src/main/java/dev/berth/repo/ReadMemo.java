@@ -12,11 +12,15 @@ public final class ReadMemo {
     final RepositoryTree tree;
     final Map<String, ParsedFile> parsed;
     final Map<String, FileDigest> digests;
+    /** the units made, for a next read of a tree of the same shape (see {@link ChangedUnits}) */
+    final UnitsMemo units;
 
-    ReadMemo(ValidationLimits limits, RepositoryTree tree, Map<String, ParsedFile> parsed, Map<String, FileDigest> digests) {
+    ReadMemo(ValidationLimits limits, RepositoryTree tree, Map<String, ParsedFile> parsed, Map<String, FileDigest> digests,
+             UnitsMemo units) {
         this.limits = limits;
         this.tree = tree;
         this.parsed = java.util.Collections.unmodifiableMap(parsed); // the read's own maps, not changed after it
         this.digests = java.util.Collections.unmodifiableMap(digests);
+        this.units = units;
     }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,23 +73,34 @@ public final class RepositoryReader {
         if (tree.isEmpty()) {
             return readRemembering(root, earlier == null ? ValidationLimits.DEFAULTS : earlier.limits);
         }
-        return new RepositoryReader(earlier.limits).scan(tree.get(), new ArrayList<>(),
+        RepositoryReader reader = new RepositoryReader(earlier.limits);
+        if (tree.get() == earlier.tree && earlier.units != null) { // the same files, some of them with new content
+            Optional<RepositoryReading> units = ChangedUnits.read(reader, earlier.limits, earlier, changed);
+            if (units.isPresent()) {
+                return units.get();
+            }
+        }
+        return reader.scan(tree.get(), new ArrayList<>(),
                 new Reuse(earlier.parsed, earlier.digests, changed), RepositoryReading.Kind.CHANGED_ONLY);
     }
 
     private RepositoryReading scan(RepositoryTree tree, List<Problem> problems, Reuse reuse, RepositoryReading.Kind kind) {
-        problems.addAll(tree.problems());
-        reportLinks(tree, problems);
+        List<Problem> global = problems; // of the tree and of no single unit or file
+        global.addAll(tree.problems());
+        reportLinks(tree, global);
 
-        Map<String, UnitName> found = findUnits(tree, problems);
+        Map<String, UnitName> found = findUnits(tree, global);
         UnitLoader loader = new UnitLoader(tree, limits, reuse);
-        List<LoadedUnit> loaded = loader.loadAll(found, problems);
+        List<LoadedUnit> loaded = loader.loadAll(found, new ArrayList<>()); // the files' problems are in loader.parsed()
 
-        Map<String, String> systemdNames = new HashMap<>();
+        List<List<Problem>> problemsOfEach = new ArrayList<>(loaded.size());
+        List<String> systemdNames = new ArrayList<>(loaded.size());
         List<Map.Entry<String, String>> names = new ArrayList<>();
         for (LoadedUnit u : loaded) {
-            String systemd = SystemdNames.of(u.name(), u.unit(), problems);
-            systemdNames.put(u.path(), systemd);
+            List<Problem> own = new ArrayList<>(0);
+            String systemd = SystemdNames.of(u.name(), u.unit(), own);
+            problemsOfEach.add(own);
+            systemdNames.add(systemd);
             names.add(new AbstractMap.SimpleEntry<>(u.name().fileName(), systemd));
         }
         Set<String> allFileNames = new HashSet<>();
@@ -100,53 +109,55 @@ public final class RepositoryReader {
         tree.brokenLinks().forEach(l -> allFileNames.add(RepoPaths.fileName(l)));
         DependencyIndex index = DependencyIndex.of(names, allFileNames);
 
-        Map<String, List<String>> dependsOn = new HashMap<>();
-        Set<String> triggeredByRepo = new HashSet<>();
         // finding references is per unit and touches nothing shared: worth both cores at 10,000 units
-        List<List<UnitReference>> referencesOfEach = loaded.parallelStream()
-                .map(u -> UnitReferences.of(u.name(), u.path(), u.unit()))
+        List<UnitAssembly.Resolved> resolved = loaded.parallelStream()
+                .map(u -> UnitAssembly.resolve(u, UnitReferences.of(u.name(), u.path(), u.unit()), index))
                 .toList();
-        for (int i = 0; i < loaded.size(); i++) {
-            LoadedUnit u = loaded.get(i);
-            Set<String> deps = new java.util.LinkedHashSet<>();
-            for (UnitReference ref : referencesOfEach.get(i)) {
-                if (index.resolve(ref) instanceof DependencyIndex.Resolution.Found f && !f.fileName().equals(u.name().fileName())) {
-                    deps.add(f.fileName());
-                    if (ref.kind() == UnitReference.Kind.TRIGGERS) {
-                        triggeredByRepo.add(f.fileName());
-                    }
-                }
-            }
-            dependsOn.put(u.path(), deps.stream().sorted().toList());
-        }
+        Set<String> triggeredByRepo = new HashSet<>();
+        resolved.forEach(r -> triggeredByRepo.addAll(r.triggers()));
 
-        Map<String, String> secretFiles = SecretFiles.index(tree, problems);
+        Map<String, String> secretFiles = SecretFiles.index(tree, global);
         SupportingFileCollector collector = new SupportingFileCollector(tree, limits, secretFiles, reuse);
-        List<Map<String, String>> supportingOfEach = collector.collectAll(loaded, loader.digestsRead(), problems);
-        List<RepoUnit> units = new ArrayList<>();
+        Map<String, String> known = loader.digestsRead();
+        List<SupportingFileCollector.UnitSupport> support = collector.collectAll(loaded, known::get);
+        List<RepoUnit> units = new ArrayList<>(loaded.size());
+        List<UnitFacts> facts = new ArrayList<>(loaded.size());
         Map<String, RepoUnit> desiredUnits = new TreeMap<>();
         Map<String, InstalledFile> files = new TreeMap<>();
         for (int i = 0; i < loaded.size(); i++) {
             LoadedUnit u = loaded.get(i);
-            Map<String, String> supporting = supportingOfEach.get(i);
-            Map<String, String> digests = new LinkedHashMap<>(u.digests());
-            digests.putAll(supporting);
-            List<String> order = new ArrayList<>(digests.keySet());
-            boolean defaultAutoStart = !triggeredByRepo.contains(u.name().fileName()) && !u.name().isTemplate();
-            UnitOptions options = UnitOptionsReader.read(u.unit(), defaultAutoStart, problems);
-            RepoUnit unit = new RepoUnit(u.name(), u.path(), u.unit(), u.dropIns(), List.copyOf(supporting.keySet()),
-                    systemdNames.get(u.path()), dependsOn.get(u.path()), InputDigest.of(order, digests), options);
+            List<Problem> own = problemsOfEach.get(i);
+            own.addAll(support.get(i).problems());
+            UnitAssembly.Built built = UnitAssembly.build(u, systemdNames.get(i), resolved.get(i).dependsOn(),
+                    triggeredByRepo.contains(u.name().fileName()), support.get(i), own);
+            RepoUnit unit = built.unit();
             units.add(unit);
             if (desiredUnits.putIfAbsent(unit.fileName(), unit) == null) {
-                for (InstalledFile f : InstallTargets.of(unit, digests)) {
+                for (InstalledFile f : built.installed()) {
                     files.putIfAbsent(f.target(), f);
                 }
             }
+            facts.add(new UnitFacts(loader.dropInCandidates().get(i), resolved.get(i).triggers(), support.get(i).files(),
+                    own, built.installed()));
         }
-        reportUnusedDropInFolders(tree, units, problems);
-        RepositoryScan scan = new RepositoryScan(new DesiredState(desiredUnits, files), problems, units,
-                List.copyOf(found.keySet()), tree);
-        return new RepositoryReading(scan, new ReadMemo(limits, tree, loader.parsed(), collector.hashed()), kind);
+        reportUnusedDropInFolders(tree, units, global);
+        DesiredState desired = new DesiredState(desiredUnits, files);
+        List<String> unitPaths = List.copyOf(found.keySet());
+        Set<String> unreadable = new HashSet<>(found.keySet());
+        units.forEach(u -> unreadable.remove(u.path()));
+        UnitsMemo memo = new UnitsMemo(units, facts, UnitsMemo.usersOf(units, facts), unreadable, global, index,
+                triggeredByRepo, secretFiles, desired, unitPaths);
+        return reading(tree, memo, loader.parsed(), collector.hashed(), kind);
+    }
+
+    /** The scan of a read, all its problems gathered, with what it learned for the next read. */
+    RepositoryReading reading(RepositoryTree tree, UnitsMemo memo, Map<String, ParsedFile> parsed,
+                              Map<String, FileDigest> hashed, RepositoryReading.Kind kind) {
+        List<Problem> all = new ArrayList<>(memo.global());
+        parsed.values().forEach(p -> all.addAll(p.problems()));
+        memo.facts().forEach(f -> all.addAll(f.problems()));
+        RepositoryScan scan = new RepositoryScan(memo.desired(), all, memo.units(), memo.unitPaths(), tree);
+        return new RepositoryReading(scan, new ReadMemo(limits, tree, parsed, hashed, memo), kind);
     }
 
     /** Unit files by path, sorted; files with a unit extension but an invalid name are reported, not read. */

@@ -13,6 +13,9 @@ public record RepositoryReading(RepositoryScan scan, ReadMemo memo, Kind kind) {
         /** every file listed, read and hashed */
         FULL,
         /** only the paths git says changed; the rest taken from the earlier read */
-        CHANGED_ONLY
+        CHANGED_ONLY,
+        /** only the paths git says changed, all of them files that were there before, and only the units that
+         *  read them built again; every other unit is the earlier read's */
+        CHANGED_UNITS
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns a unit's {@link PathReference}s into the repository files behind them, checking that each exists,
@@ -41,40 +42,52 @@ final class SupportingFileCollector {
     }
 
     /**
-     * For each unit, in order: the sha256 of each of its supporting files by repository path, sorted by path.
+     * For each unit, in order: its supporting files with their sha256, and the problems with them.
      *
-     * @param known sha256 of files already read (unit files and drop-ins), not read again
+     * @param known sha256 of files already read (unit files and drop-ins) by repository path, null for others:
+     *              those are not read again
      */
-    List<Map<String, String>> collectAll(List<LoadedUnit> units, Map<String, String> known, List<Problem> problems) {
+    List<UnitSupport> collectAll(List<LoadedUnit> units, Function<String, String> known) {
         List<Found> found = units.parallelStream().map(this::filesOf).toList();
         SortedSet<String> toHash = new TreeSet<>();
         for (Found f : found) {
-            problems.addAll(f.problems());
-            f.files().stream().filter(p -> !known.containsKey(p)).forEach(toHash::add);
+            f.files().stream().filter(p -> known.apply(p) == null).forEach(toHash::add);
         }
         List<String> paths = List.copyOf(toHash);
         // a file unchanged since the earlier read hashes as it did then
         List<FileDigest> results = paths.parallelStream().map(p -> reuse.digest(p).orElseGet(() -> digest(p))).toList();
-        Map<String, String> digests = new HashMap<>(); // the files hashed here; known ones are looked up in known (no copy of it)
         for (int i = 0; i < paths.size(); i++) {
-            FileDigest d = results.get(i);
-            String path = paths.get(i);
-            hashed.put(path, d);
-            d.sha256().ifPresent(sha -> digests.put(path, sha));
-            problems.addAll(d.problems());
+            hashed.put(paths.get(i), results.get(i));
         }
-        List<Map<String, String>> out = new ArrayList<>(found.size());
+        List<UnitSupport> out = new ArrayList<>(found.size());
         for (Found f : found) {
+            // a file's own problems go with every unit that uses it: the scan keeps each problem once
+            List<Problem> problems = new ArrayList<>(f.problems());
             Map<String, String> ofUnit = new TreeMap<>();
             for (String path : f.files()) {
-                String sha = known.getOrDefault(path, digests.get(path));
+                String sha = known.apply(path);
+                if (sha == null) {
+                    FileDigest d = hashed.get(path);
+                    problems.addAll(d.problems());
+                    sha = d.sha256().orElse(null);
+                }
                 if (sha != null) {
                     ofUnit.put(path, sha);
                 }
             }
-            out.add(ofUnit);
+            out.add(new UnitSupport(ofUnit, List.copyOf(f.files()), problems));
         }
         return out;
+    }
+
+    /**
+     * A unit's supporting files.
+     *
+     * @param digests  sha256 by repository path of those that could be read, sorted by path
+     * @param files    every file its references name, readable or not, sorted: what its result depends on
+     * @param problems with its references and with those files
+     */
+    record UnitSupport(Map<String, String> digests, List<String> files, List<Problem> problems) {
     }
 
     /** A unit's supporting files (sorted) and the problems with its references; touches no shared state. */

@@ -52,6 +52,9 @@ final class TreePatch {
                 return Optional.empty();
             }
         }
+        if (present.size() == changed.size() && changed.stream().allMatch(previous::isFile)) {
+            return Optional.of(previous); // only contents changed: the same tree, which tells the reader so
+        }
         List<String> files = new ArrayList<>(previous.files().size() + present.size());
         for (String f : previous.files()) {
             if (!changed.contains(f)) {

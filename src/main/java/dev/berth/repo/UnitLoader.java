@@ -27,6 +27,7 @@ final class UnitLoader {
     private final ValidationLimits limits;
     private final Reuse reuse;
     private final Map<String, ParsedFile> parsed = new HashMap<>();
+    private final List<List<String>> candidatesOfLoaded = new ArrayList<>();
 
     /** @param reuse what an earlier read of the same checkout found for paths that have not changed since */
     UnitLoader(RepositoryTree tree, ValidationLimits limits, Reuse reuse) {
@@ -51,8 +52,27 @@ final class UnitLoader {
         List<LoadedUnit> loaded = new ArrayList<>(readable.size());
         for (int i = 0; i < readable.size(); i++) {
             loaded.add(assemble(readable.get(i).getKey(), readable.get(i).getValue(), dropInsOfEach.get(i)));
+            candidatesOfLoaded.add(dropInsOfEach.get(i));
         }
         return loaded;
+    }
+
+    /** For each unit {@link #loadAll} gave, in its order: the drop-ins that may apply, read or not (its inputs). */
+    List<List<String>> dropInCandidates() {
+        return candidatesOfLoaded;
+    }
+
+    /**
+     * One unit loaded again from its file and the drop-ins that may apply, each taken from the earlier read
+     * unless it changed; empty when its file can no longer be read. Problems of the files go to no list: the
+     * caller takes them from {@link #parsed()}.
+     */
+    Optional<LoadedUnit> reload(String path, UnitName name, List<String> candidates) {
+        List<String> paths = new ArrayList<>(candidates.size() + 1);
+        paths.add(path);
+        paths.addAll(candidates);
+        parseAll(paths, new ArrayList<>());
+        return parsed.get(path).file().isPresent() ? Optional.of(assemble(path, name, candidates)) : Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  * and {@code =file} needs {@code File=}. Before Podman 5.7 a File= starting with a systemd specifier
  * ({@code %h/...}) counts as relative.
  */
-public final class BuildUnitRule implements ValidationRule {
+public final class BuildUnitRule implements UnitRule {
 
     private final PodmanTarget podman;
 
@@ -21,8 +22,8 @@ public final class BuildUnitRule implements ValidationRule {
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.BUILD), this::check);
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.withOwnSection(UnitKind.BUILD), this::check);
     }
 
     private void check(QuadletLookup q, List<Problem> out) {

@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.UnitKind;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * Pod= that is no .pod unit, and Mount= values it cannot resolve. Mounts are read as the Podman
  * release being checked reads them (before 5.6 a mount needs {@code type=}).
  */
-public final class ContainerSettingsRule implements ValidationRule {
+public final class ContainerSettingsRule implements UnitRule {
 
     /** quadlet's port check; it is anchored at the end only, as quadlet's is */
     private static final Pattern PORT_RANGE = Pattern.compile("\\d+(-\\d+)?(/udp|/tcp)?$");
@@ -27,8 +28,8 @@ public final class ContainerSettingsRule implements ValidationRule {
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.CONTAINER), this::check);
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.withOwnSection(UnitKind.CONTAINER), this::check);
     }
 
     private void check(QuadletLookup q, List<Problem> out) {

@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * A {@code .kube}'s {@code SetWorkingDirectory=}: quadlet takes {@code yaml} (since Podman 5.7 only with
  * a single Yaml=) or {@code unit}, and refuses anything else.
  */
-public final class KubeUnitRule implements ValidationRule {
+public final class KubeUnitRule implements UnitRule {
 
     private final PodmanTarget podman;
 
@@ -18,8 +19,8 @@ public final class KubeUnitRule implements ValidationRule {
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.withOwnSection(UnitKind.KUBE), this::check);
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.withOwnSection(UnitKind.KUBE), this::check);
     }
 
     private void check(QuadletLookup q, List<Problem> out) {

@@ -15,13 +15,18 @@ import java.util.List;
  * it needs. References to other systemd units ({@code After=network-online.target}) may be the host's.
  * {@code After=} only orders, and systemd accepts ordering against a unit that does not exist: a warning.
  */
-public final class MissingReferenceRule implements ValidationRule {
+public final class MissingReferenceRule implements UnitRule {
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        DependencyIndex index = ScanIndex.of(scan);
+    public boolean readsOtherUnits() {
+        return true;
+    }
+
+    @Override
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        DependencyIndex index = scan.index();
         List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
+        for (RepoUnit u : units) {
             for (UnitReference ref : UnitReferences.of(u.name(), u.path(), u.unit())) {
                 if (index.resolve(ref) instanceof DependencyIndex.Resolution.Missing) {
                     var e = ref.entry();

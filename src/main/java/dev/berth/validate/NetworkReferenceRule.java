@@ -14,13 +14,17 @@ import java.util.Map;
  * after a colon, or naming a container whose name quadlet cannot know in advance (a template, or a
  * {@code ContainerName=} with systemd specifiers other than {@code %N}).
  */
-public final class NetworkReferenceRule implements ValidationRule {
+public final class NetworkReferenceRule implements UnitRule {
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        Map<String, RepoUnit> byFileName = new HashMap<>();
-        scan.units().forEach(u -> byFileName.putIfAbsent(u.fileName(), u));
-        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+    public boolean readsOtherUnits() {
+        return true;
+    }
+
+    @Override
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        Map<String, RepoUnit> byFileName = scan.firstByFileName();
+        return UnitWalk.problems(units, UnitWalk.quadlets(), (q, out) -> {
             for (Entry e : q.all("Network")) {
                 int colon = e.value().indexOf(':');
                 String name = colon < 0 ? e.value() : e.value().substring(0, colon);

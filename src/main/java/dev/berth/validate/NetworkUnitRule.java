@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.List;
  * A {@code .network}'s addresses: each Gateway= and IPRange= belongs to the Subnet= in the same
  * position, so quadlet refuses them without a subnet, or when there are more of them than subnets.
  */
-public final class NetworkUnitRule implements ValidationRule {
+public final class NetworkUnitRule implements UnitRule {
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.ofKind(UnitKind.NETWORK), NetworkUnitRule::check);
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.ofKind(UnitKind.NETWORK), NetworkUnitRule::check);
     }
 
     private static void check(QuadletLookup q, List<Problem> out) {

@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.repo.UnitReferences;
 import dev.berth.unit.Entry;
@@ -20,7 +21,7 @@ import java.util.Set;
  * does not exist is legal in systemd, so a missing {@code Before=} target is a warning. Podman 5.4 does
  * not translate at all: systemd then knows no unit by that name, which is worth a warning.
  */
-public final class QuadletDependencyRule implements ValidationRule {
+public final class QuadletDependencyRule implements UnitRule {
 
     /** The [Unit] keys quadlet translates (its unitDependencyKeys). */
     static final List<String> KEYS = List.of("After", "Before", "BindsTo", "Conflicts", "OnFailure", "OnSuccess", "PartOf",
@@ -29,15 +30,19 @@ public final class QuadletDependencyRule implements ValidationRule {
 
     private final PodmanTarget podman;
 
+    @Override
+    public boolean readsOtherUnits() {
+        return true;
+    }
+
     public QuadletDependencyRule(PodmanTarget podman) {
         this.podman = podman;
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        Set<String> fileNames = new HashSet<>();
-        scan.unitPaths().forEach(p -> fileNames.add(p.substring(p.lastIndexOf('/') + 1)));
-        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        Set<String> fileNames = scan.fileNames();
+        return UnitWalk.problems(units, UnitWalk.quadlets(), (q, out) -> {
             QuadletLookup unitSection = q.section("Unit");
             for (String key : KEYS) {
                 for (Entry e : unitSection.all(key)) {
@@ -71,8 +76,8 @@ public final class QuadletDependencyRule implements ValidationRule {
         return kind.isQuadlet() && dev.berth.unit.QuadletKeys.kindKnown(kind, podman.major(), podman.minor());
     }
 
-    private static String serviceOf(String target, RepositoryScan scan) {
-        return scan.units().stream().filter(u -> u.fileName().equals(target)).findFirst()
+    private static String serviceOf(String target, ScanContext scan) {
+        return java.util.Optional.ofNullable(scan.firstByFileName().get(target))
                 .map(u -> " (" + u.systemdName() + ")").orElse("");
     }
 }

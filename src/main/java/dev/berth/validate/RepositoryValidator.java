@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Validates a repository: reads it ({@link RepositoryReader}), runs every {@link ValidationRule}, and,
@@ -85,6 +86,24 @@ public final class RepositoryValidator {
 
     /** As {@link #validate(Path)}, over a scan of {@code root} already made (say, of its changed paths only). */
     public ValidationReport validate(Path root, RepositoryScan scan) {
+        return validate(root, scan, podman -> check(scan, podman));
+    }
+
+    /** A report, and the rules' problems kept for checking the next scan of the same repository. */
+    public record Validated(ValidationReport report, CheckedRules rules) {
+    }
+
+    /**
+     * As {@link #validate(Path, RepositoryScan)}, looking for the rules' problems again only where {@code scan}
+     * differs from the scan {@code earlier} checked (see {@link CheckedRules}); {@code earlier} may be null.
+     */
+    public Validated validate(Path root, RepositoryScan scan, CheckedRules earlier) {
+        CheckedRules[] rules = new CheckedRules[1];
+        ValidationReport report = validate(root, scan, podman -> (rules[0] = CheckedRules.check(scan, podman, earlier)).problems());
+        return new Validated(report, rules[0]);
+    }
+
+    private ValidationReport validate(Path root, RepositoryScan scan, Function<PodmanTarget, List<Problem>> rules) {
         boolean hasQuadlets = scan.unitPaths().stream()
                 .anyMatch(p -> dev.berth.unit.UnitKind.ofFileName(p).map(k -> k.isQuadlet()).orElse(false));
         Optional<PodmanVersion> installed = hasQuadlets ? generator.version() : Optional.empty();
@@ -92,7 +111,7 @@ public final class RepositoryValidator {
                 .or(() -> installed.map(v -> new PodmanTarget(v, PodmanTarget.Source.HOST)))
                 .orElseGet(PodmanTarget::assumedNewest);
         List<Problem> problems = new ArrayList<>(scan.problems());
-        problems.addAll(check(scan, podman));
+        problems.addAll(rules.apply(podman));
         problems.addAll(McpValidation.check(root, scan, limits)); // MCP server declarations and mcp.lock
         List<String> notes = new ArrayList<>();
         notes.add("read " + scan.unitPaths().size() + " unit files from " + root);
@@ -118,12 +137,7 @@ public final class RepositoryValidator {
     public static List<Problem> check(RepositoryScan scan, PodmanTarget podman) {
         List<Problem> out = new ArrayList<>();
         for (ValidationRule rule : rules(podman)) {
-            try {
-                out.addAll(rule.check(scan));
-            } catch (RuntimeException e) {
-                out.add(Problem.error(".", 0, rule.getClass().getSimpleName() + " failed (" + e
-                        + "): please report this as a Berth bug"));
-            }
+            out.addAll(CheckedRules.safely(rule, () -> rule.check(scan)));
         }
         return out;
     }

@@ -15,14 +15,14 @@ import java.util.List;
  * {@code .pod} or {@code .volume} needs nothing: without its section quadlet makes one with podman's
  * defaults, so a missing section is only a warning (it may be a misspelt header).
  */
-public final class RequiredSettingsRule implements ValidationRule {
+public final class RequiredSettingsRule implements UnitRule {
 
     private static final java.util.Set<UnitKind> DEFAULTS_SUFFICE = java.util.Set.of(UnitKind.NETWORK, UnitKind.POD, UnitKind.VOLUME);
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
         List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
+        for (RepoUnit u : units) {
             UnitKind kind = u.name().kind();
             String section = kind.mainSection();
             boolean needsSection = kind.isQuadlet() || kind.isTrigger();

@@ -11,12 +11,12 @@ import java.util.List;
  * {@code [Service] EnvironmentFile=} with a relative path. Unlike quadlet's {@code [Container]
  * EnvironmentFile=}, systemd resolves nothing here: it needs an absolute path and ignores others.
  */
-public final class ServiceEnvironmentFileRule implements ValidationRule {
+public final class ServiceEnvironmentFileRule implements UnitRule {
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
         List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
+        for (RepoUnit u : units) {
             for (Entry e : u.unit().entries("Service")) {
                 String path = e.value().startsWith("-") ? e.value().substring(1) : e.value();
                 if (e.key().equals("EnvironmentFile") && !path.isEmpty() && !path.startsWith("/") && !path.startsWith("%")) {

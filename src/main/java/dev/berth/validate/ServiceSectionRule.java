@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
 import java.util.List;
@@ -12,14 +13,14 @@ import java.util.Set;
  * {@code oneshot}. {@code User=}, {@code Group=} and {@code DynamicUser=} make systemd run podman itself
  * as another user, which quadlet does not support (a warning, as in quadlet).
  */
-public final class ServiceSectionRule implements ValidationRule {
+public final class ServiceSectionRule implements UnitRule {
 
     private static final Set<String> KILL_MODES = Set.of("mixed", "control-group");
     private static final Set<String> TYPES = Set.of("notify", "oneshot");
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.quadlets(), (q, out) -> {
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.quadlets(), (q, out) -> {
             UnitKind kind = q.unit().name().kind();
             QuadletLookup service = q.section("Service");
             if (kind == UnitKind.CONTAINER || kind == UnitKind.KUBE) {

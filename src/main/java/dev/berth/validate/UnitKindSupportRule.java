@@ -10,7 +10,7 @@ import java.util.List;
  * A quadlet kind the Podman being checked does not know ({@code .artifact} before 5.7). Quadlet skips
  * such a file without a word, so it is a warning here, but nothing will run: its service never exists.
  */
-public final class UnitKindSupportRule implements ValidationRule {
+public final class UnitKindSupportRule implements UnitRule {
 
     private final PodmanTarget podman;
 
@@ -19,8 +19,8 @@ public final class UnitKindSupportRule implements ValidationRule {
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.quadlets().and(u -> !QuadletKeys.kindKnown(u.name().kind(), podman.major(),
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.quadlets().and(u -> !QuadletKeys.kindKnown(u.name().kind(), podman.major(),
                 podman.minor())), (q, out) -> {
             RepoUnit u = q.unit();
             var kind = u.name().kind();

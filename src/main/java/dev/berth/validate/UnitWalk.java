@@ -24,10 +24,10 @@ final class UnitWalk {
     private UnitWalk() {
     }
 
-    /** The problems {@code check} finds in each unit of {@code scan} that {@code which} accepts. */
-    static List<Problem> problems(RepositoryScan scan, Predicate<RepoUnit> which, UnitCheck check) {
+    /** The problems {@code check} finds in each of {@code units} that {@code which} accepts. */
+    static List<Problem> problems(List<RepoUnit> units, Predicate<RepoUnit> which, UnitCheck check) {
         List<Problem> out = new ArrayList<>();
-        for (RepoUnit u : scan.units()) {
+        for (RepoUnit u : units) {
             if (which.test(u)) {
                 check.check(new QuadletLookup(u), out);
             }

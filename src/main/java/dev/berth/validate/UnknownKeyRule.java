@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.Entry;
 import dev.berth.unit.QuadletKeys;
@@ -12,7 +13,7 @@ import java.util.List;
  * keys of a newer release ({@code Retry=} on Podman 5.4). For a Podman newer than Berth's key lists an
  * unknown key may be new rather than wrong, so it is only a warning there.
  */
-public final class UnknownKeyRule implements ValidationRule {
+public final class UnknownKeyRule implements UnitRule {
 
     private final PodmanTarget podman;
 
@@ -21,9 +22,9 @@ public final class UnknownKeyRule implements ValidationRule {
     }
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
         // a kind this Podman skips is left out: UnitKindSupportRule says so
-        return UnitWalk.problems(scan, u -> QuadletKeys.kindKnown(u.name().kind(), podman.major(), podman.minor()), (q, out) -> {
+        return UnitWalk.problems(units, u -> QuadletKeys.kindKnown(u.name().kind(), podman.major(), podman.minor()), (q, out) -> {
             var kind = q.unit().name().kind();
             for (String section : List.of(kind.mainSection(), QuadletKeys.QUADLET_SECTION)) {
                 for (Entry e : q.file().entries(section)) {

@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * RemapGid= without RemapUsers=, an unknown RemapUsers= mode, keep-id with more than one mapping, and
  * RemapUsers=manual in a {@code .kube}.
  */
-public final class UserMappingRule implements ValidationRule {
+public final class UserMappingRule implements UnitRule {
 
     private static final Set<UnitKind> KINDS = Set.of(UnitKind.CONTAINER, UnitKind.POD, UnitKind.KUBE);
     private static final List<String> REMAP_KEYS = List.of("RemapUsers", "RemapUid", "RemapGid");
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.withOwnSection(KINDS), (q, out) -> check(q, q.unit().name().kind(), out));
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.withOwnSection(KINDS), (q, out) -> check(q, q.unit().name().kind(), out));
     }
 
     private static void check(QuadletLookup q, UnitKind kind, List<Problem> out) {

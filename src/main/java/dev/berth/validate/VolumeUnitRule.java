@@ -1,6 +1,7 @@
 package dev.berth.validate;
 
 import dev.berth.repo.Problem;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryScan;
 import dev.berth.unit.UnitKind;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.List;
  * A {@code .volume}'s driver settings: {@code Driver=image} needs {@code Image=}; for other drivers
  * {@code Type=} and {@code Options=} are mount options of a {@code Device=} and mean nothing without one.
  */
-public final class VolumeUnitRule implements ValidationRule {
+public final class VolumeUnitRule implements UnitRule {
 
     @Override
-    public List<Problem> check(RepositoryScan scan) {
-        return UnitWalk.problems(scan, UnitWalk.ofKind(UnitKind.VOLUME), VolumeUnitRule::check);
+    public List<Problem> check(ScanContext scan, List<RepoUnit> units) {
+        return UnitWalk.problems(units, UnitWalk.ofKind(UnitKind.VOLUME), VolumeUnitRule::check);
     }
 
     private static void check(QuadletLookup q, List<Problem> out) {

@@ -40,6 +40,22 @@ class CheckedRepositoryLoaderTest {
     void aNewCommitIsReadOnlyWhereGitSaysItChanged() throws Exception {
         write("web.env", "A=2\n");
         LoadedRepository loaded = loader.load(checkout, new CheckoutVersion("c2", ""), changed("web.env"));
+        assertThat(loader.lastReadKind()).contains(Kind.CHANGED_UNITS);
+        assertThat(loaded.desired()).isEqualTo(new CheckedRepositoryLoader().load(checkout, null).desired());
+    }
+
+    @Test
+    void aFileAddedBuildsEveryUnitAgainFromTheUnchangedFilesParses() throws Exception {
+        write("db.container", "[Container]\nImage=b\n");
+        LoadedRepository loaded = loader.load(checkout, new CheckoutVersion("c2", ""), changed("db.container"));
+        assertThat(loader.lastReadKind()).contains(Kind.CHANGED_ONLY);
+        assertThat(loaded.desired()).isEqualTo(new CheckedRepositoryLoader().load(checkout, null).desired());
+    }
+
+    @Test
+    void aUnitWhoseSystemdNameChangesBuildsEveryUnitAgain() throws Exception {
+        write("web.container", "[Container]\nImage=a\nEnvironmentFile=web.env\nServiceName=site\n");
+        LoadedRepository loaded = loader.load(checkout, new CheckoutVersion("c2", ""), changed("web.container"));
         assertThat(loader.lastReadKind()).contains(Kind.CHANGED_ONLY);
         assertThat(loaded.desired()).isEqualTo(new CheckedRepositoryLoader().load(checkout, null).desired());
     }

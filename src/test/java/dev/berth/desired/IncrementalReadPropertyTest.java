@@ -4,7 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.fleet.HostIdentity;
 import dev.berth.git.GitSource;
+import dev.berth.plan.Planner;
+import dev.berth.repo.DesiredState;
+import dev.berth.repo.Problem;
+import dev.berth.repo.ReadMemo;
+import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryReading;
+import dev.berth.repo.RepositoryScan;
+import dev.berth.repo.ValidationLimits;
+import dev.berth.state.AppliedState;
+import dev.berth.state.AppliedUnit;
+import dev.berth.validate.CheckedRules;
+import dev.berth.validate.PodmanTarget;
+import dev.berth.validate.RepositoryValidator;
 import dev.berth.testing.Draw;
 import dev.berth.testing.Seeded;
 import java.io.IOException;
@@ -14,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -36,6 +50,8 @@ class IncrementalReadPropertyTest {
 
     private final AtomicInteger changedOnlyReads = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger changedUnitsReads = new AtomicInteger();
+    private final AtomicInteger chainedUnitReads = new AtomicInteger();
 
     /** One commit: what the tree holds (path → content, or a symlink's target after {@code LINK:}), and this host's labels. */
     record Commit(Map<String, String> files, Map<String, String> labels) {
@@ -58,6 +74,11 @@ class IncrementalReadPropertyTest {
         // no run's draw comes near, while a broken incremental path (0) still fails it.
         assertThat(changedOnlyReads.get()).as("reads of the changed paths only, of %d", reads.get())
                 .isGreaterThan(reads.get() / 5);
+        // and the reads that rebuilt only the changed units, through the loader and through the chain of this test
+        assertThat(changedUnitsReads.get()).as("reads of the changed units only, of %d", reads.get())
+                .isGreaterThan(reads.get() / 10);
+        assertThat(chainedUnitReads.get()).as("chained reads of the changed units only, of %d", reads.get())
+                .isGreaterThan(reads.get() / 10);
     }
 
     private void check(History history, Path dir) throws Exception {
@@ -66,6 +87,7 @@ class IncrementalReadPropertyTest {
         Files.createDirectories(checkout.getParent());
         Map<String, String>[] labels = new Map[] {Map.of()};
         CheckedRepositoryLoader checked = new CheckedRepositoryLoader();
+        Chain chain = new Chain();
         RepositoryLoader daemon = new TargetedRepositoryLoader(checked, () -> new HostIdentity("host-1", labels[0]));
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
             for (Commit commit : history.commits()) {
@@ -79,13 +101,62 @@ class IncrementalReadPropertyTest {
                             () -> new HostIdentity("host-1", labels[0])).load(checkout, null);
                     assertThat(incremental.desired()).as("desired state at %s", commit).isEqualTo(full.desired());
                     assertThat(incremental.problems()).as("problems at %s", commit).isEqualTo(full.problems());
+                    chain.next(checkout, id, (from, to) -> source.changedPaths(from, to, history.subPath()), commit);
                 }
                 reads.incrementAndGet();
-                if (checked.lastReadKind().orElseThrow() == RepositoryReading.Kind.CHANGED_ONLY) {
+                RepositoryReading.Kind kind = checked.lastReadKind().orElseThrow();
+                if (kind != RepositoryReading.Kind.FULL) {
                     changedOnlyReads.incrementAndGet();
+                }
+                if (kind == RepositoryReading.Kind.CHANGED_UNITS) {
+                    changedUnitsReads.incrementAndGet();
                 }
             }
         }
+    }
+
+    /**
+     * The reader, the rules and the planner chained as the daemon chains them, each step starting from the last
+     * one's result, compared with a fresh read, a full check of every rule and a plan from the full read, against
+     * the state the host has after deploying the previous commit. The rules' problems are compared as lists, not
+     * sets: a problem counted twice by one and once by the other is a difference.
+     */
+    private final class Chain {
+        private ReadMemo memo;
+        private CheckedRules rules;
+        private String commit;
+        private AppliedState applied = AppliedState.empty();
+
+        void next(Path checkout, String id, CommitDiff diff, Commit described) {
+            // git does not always know (a symlink it cannot diff): then a full read, as the loader makes
+            Optional<Set<String>> changed = memo == null ? Optional.empty() : diff.changedPaths(commit, id);
+            RepositoryReading reading = changed.map(paths -> RepositoryReader.readChanged(checkout, memo, paths))
+                    .orElseGet(() -> RepositoryReader.readRemembering(checkout, ValidationLimits.DEFAULTS));
+            rules = CheckedRules.check(reading.scan(), PodmanTarget.assumedNewest(), rules);
+            RepositoryScan full = RepositoryReader.read(checkout);
+            List<Problem> fullProblems = new ArrayList<>(RepositoryValidator.check(full));
+            fullProblems.sort(Problem.BY_LOCATION);
+            assertThat(rules.problems()).as("rules' problems at %s", described).isEqualTo(fullProblems);
+            assertThat(reading.scan().units()).as("units at %s", described).isEqualTo(full.units());
+            assertThat(Planner.plan(reading.scan().desired(), applied)).as("plan at %s", described)
+                    .isEqualTo(Planner.plan(full.desired(), applied));
+            if (reading.kind() == RepositoryReading.Kind.CHANGED_UNITS) {
+                chainedUnitReads.incrementAndGet();
+            }
+            memo = reading.memo();
+            commit = id;
+            applied = afterDeploying(full.desired(), id);
+        }
+    }
+
+    /** What the host has after deploying {@code desired} in full. */
+    private static AppliedState afterDeploying(DesiredState desired, String commit) {
+        Map<String, String> files = new TreeMap<>();
+        desired.files().values().forEach(f -> files.put(f.target(), f.digest()));
+        Map<String, AppliedUnit> units = new TreeMap<>();
+        desired.units().values().forEach(u -> units.put(u.fileName(),
+                new AppliedUnit(u.fileName(), u.systemdName(), u.inputDigest(), u.options().autoStart(), u.dependsOn())));
+        return new AppliedState(commit, files, units);
     }
 
     private static String commit(Git git, Path work, Map<String, String> files) throws Exception {
@@ -123,14 +194,23 @@ class IncrementalReadPropertyTest {
         files.put(subPath.isEmpty() ? "README.md" : subPath + "/README.md", "the followed folder always exists\n");
         Map<String, String> labels = Map.of("role", "edge");
         int count = draw.between(2, 9);
+        // half the histories, after their first commit, only edit files that are there: the commits whose
+        // reads rebuild only the units that read a changed file, with the others kept as they were
+        boolean editsOnly = draw.bool();
         for (int i = 0; i < count; i++) {
-            int changes = i == 0 ? draw.between(1, 6) : draw.between(1, 3);
+            int changes = i == 0 ? draw.between(1, editsOnly ? 12 : 6) : draw.between(1, 3);
+            TreeMap<String, String> next = new TreeMap<>(files);
             for (int c = 0; c < changes; c++) {
                 if (draw.oneIn(12)) {
                     labels = Map.of("role", draw.of(List.of("edge", "db")));
                 } else {
-                    change(draw, files, subPath.isEmpty() ? "" : subPath + "/");
+                    change(draw, next, subPath.isEmpty() ? "" : subPath + "/");
                 }
+            }
+            if (editsOnly && i > 0) {
+                files.replaceAll((path, content) -> next.getOrDefault(path, content));
+            } else {
+                files = next;
             }
             commits.add(new Commit(Map.copyOf(files), labels));
         }
@@ -141,7 +221,7 @@ class IncrementalReadPropertyTest {
         String app = draw.of(APPS);
         String dir = at + "apps/" + app + "/";
         String v = String.valueOf(draw.between(0, 3));
-        switch (draw.between(0, 14)) {
+        switch (draw.between(0, 16)) {
             case 0, 1 -> {
                 files.put(dir + app + ".container", container(app, v, draw.bool(), draw.bool(), draw.oneIn(3)));
                 files.put(dir + app + ".env", "A=" + v + "\n");
@@ -194,6 +274,15 @@ class IncrementalReadPropertyTest {
                 } else {
                     files.remove(at + "jobs/backup.timer");
                 }
+            }
+            case 14, 15 -> { // names and references that reach other units: a service name, a dependency, a network joined
+                String other = draw.of(APPS);
+                String extra = draw.of(List.of("ServiceName=svc-" + v + "\n", "ContainerName=c-%p\n",
+                        "Network=" + other + ".container\n", "[Unit]\nRequires=" + other + ".container\n",
+                        "[Unit]\nWants=" + other + ".container\nAfter=" + other + ".container\n", ""));
+                String unit = container(app, v, draw.bool(), draw.bool(), false);
+                files.put(dir + app + ".container", extra.startsWith("[Unit]") ? unit + extra
+                        : unit.replace("[Container]\n", "[Container]\n" + extra));
             }
             default -> { // symlinks and files outside the followed folder: a doubt, and nothing, respectively
                 if (draw.bool()) {

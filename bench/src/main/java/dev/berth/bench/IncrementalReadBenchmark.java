@@ -9,6 +9,8 @@ import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryReading;
 import dev.berth.repo.ValidationLimits;
 import dev.berth.state.AppliedState;
+import dev.berth.validate.CheckedRules;
+import dev.berth.validate.PodmanTarget;
 import dev.berth.validate.RepositoryValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A sync of a new commit as the daemon reads it: git's tree diff from the commit read last, the changed paths
  * read again and the rest reused ({@link RepositoryReader#readChanged}), the validation rules, and the plan
- * against the previous commit's applied state. A repository of {@code units} units in git, with two
+ * against the previous commit's applied state. The rules are checked as the daemon checks them ({@link CheckedRules}:
+ * again only for the units the read rebuilt). A repository of {@code units} units in git, with two
  * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
  * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
  */
@@ -59,7 +62,8 @@ public class IncrementalReadBenchmark {
     private Sync sync;
 
     /** One repository at its second commit, with the first commit's read and applied state. */
-    private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, AppliedState applied) {
+    private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, CheckedRules earlierRules,
+                        AppliedState applied) {
     }
 
     @Setup(Level.Trial)
@@ -85,12 +89,18 @@ public class IncrementalReadBenchmark {
             String to = commit(git);
             GitSource source = GitSource.open(root.resolve(".git"), "refs/heads/main");
             Set<String> changed = source.changedPaths(from, to, "").orElseThrow();
-            Sync sync = new Sync(root, source, from, to, first.memo(), applied);
+            CheckedRules rules = CheckedRules.check(first.scan(), PodmanTarget.assumedNewest(), null);
+            Sync sync = new Sync(root, source, from, to, first.memo(), rules, applied);
             RepositoryReading again = read(sync);
             var full = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS).scan();
-            if (again.kind() != RepositoryReading.Kind.CHANGED_ONLY || !again.scan().desired().equals(full.desired())
+            if (again.kind() != RepositoryReading.Kind.CHANGED_UNITS || !again.scan().desired().equals(full.desired())
                     || !again.scan().problems().equals(full.problems()) || !again.scan().units().equals(full.units())) {
                 throw new IllegalStateException("the incremental read is not the full read's equal");
+            }
+            java.util.List<Problem> fullProblems = new java.util.ArrayList<>(RepositoryValidator.check(full));
+            fullProblems.sort(Problem.BY_LOCATION);
+            if (!CheckedRules.check(again.scan(), PodmanTarget.assumedNewest(), rules).problems().equals(fullProblems)) {
+                throw new IllegalStateException("the rules checked again where units changed are not the full check's equal");
             }
             System.out.printf("%n%d units; %d paths changed%n", again.scan().desired().units().size(), changed.size());
             return sync;
@@ -110,7 +120,9 @@ public class IncrementalReadBenchmark {
 
     private static Plan readValidateAndPlan(Sync sync) {
         RepositoryReading reading = read(sync);
-        if (reading.scan().hasErrors() || RepositoryValidator.check(reading.scan()).stream().anyMatch(Problem::isError)) {
+        // the rules as the daemon checks them: again only where the units changed since the first commit's check
+        CheckedRules rules = CheckedRules.check(reading.scan(), PodmanTarget.assumedNewest(), sync.earlierRules());
+        if (reading.scan().hasErrors() || rules.problems().stream().anyMatch(Problem::isError)) {
             throw new IllegalStateException("repository became invalid");
         }
         Map<String, String> observed = sync.applied().files(); // no drift: the host holds what Berth wrote
