@@ -43,6 +43,11 @@ public final class CheckedRules {
         this.problems = List.copyOf(all);
     }
 
+    /** The scan these problems are of. */
+    RepositoryScan scan() {
+        return scan;
+    }
+
     /** Every rule's problems, sorted. */
     public List<Problem> problems() {
         return problems;
