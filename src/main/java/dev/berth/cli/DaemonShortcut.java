@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code berth sync}, {@code status}, {@code history} and {@code plan} when a daemon runs: the request goes straight to
@@ -36,6 +37,11 @@ final class DaemonShortcut {
 
     /** The exit code when a daemon answered; empty when picocli must run the command line. */
     static Optional<Integer> run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, HostLayout::socketPath);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with the daemon's socket where {@code socketOf} says. */
+    static Optional<Integer> run(String[] args, PrintStream out, PrintStream err, Function<HostLayout, Path> socketOf) {
         Optional<Request> request;
         try {
             request = parse(args, System.getenv("BERTH_STATE_DIR"));
@@ -47,7 +53,7 @@ final class DaemonShortcut {
         }
         Request r = request.get();
         HostLayout layout = HostLayout.forCurrentUser(r.stateDir());
-        Optional<ControlClient> daemon = ControlClient.connect(layout.socketPath());
+        Optional<ControlClient> daemon = ControlClient.connect(socketOf.apply(layout));
         if (daemon.isEmpty()) {
             return Optional.empty();
         }

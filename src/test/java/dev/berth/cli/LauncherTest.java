@@ -127,4 +127,54 @@ class LauncherTest {
         Files.setLastModifiedTime(cache.resolve("berth-version.aot"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         assertThat(berth(Map.of(), "--version")).as("a broken cache of its own").isEqualTo(versionPlain);
     }
+
+    @Test
+    void aCommandTheDaemonAnswersHasASmallCacheOfItsOwn() throws Exception {
+        // a stand-in daemon where a non-root user's berth looks for it ($XDG_RUNTIME_DIR/berth/berth.sock), answering
+        // each request as the daemon's own mapper writes a reply
+        Path runtime = tmp.resolve("runtime");
+        Path socket = Files.createDirectories(runtime.resolve("berth")).resolve("berth.sock");
+        String answer = "UNIT  STATE\nweb.service  active\n";
+        byte[] reply = (dev.berth.json.Json.mapper().writeValueAsString(dev.berth.agent.ControlReply.answer(0, answer, "")) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            Thread.ofPlatform().daemon().start(() -> {
+                while (server.isOpen()) {
+                    try (var c = server.accept()) {
+                        new java.io.BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(c))).readLine();
+                        java.nio.channels.Channels.newOutputStream(c).write(reply);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            String asUser = "-Duser.name=berth-launcher-test -Duser.home=" + tmp;
+            Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "BERTH_JAVA_OPTS", asUser);
+            Ran first = berth(env, "status");
+            assertThat(first).isEqualTo(new Ran(0, answer, ""));
+
+            Path cache = tmp.resolve("cache");
+            String stamp = JAVA + "|" + tmp.resolve("berth.jar") + "\n";
+            Path clientStamp = cache.resolve("berth-client.aot.for");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(clientStamp) && Files.readString(clientStamp).equals(stamp)) && System.nanoTime() < deadline) {
+                Thread.sleep(200); // the background recording's only signal is its files
+            }
+            assertThat(Files.readString(clientStamp)).isEqualTo(stamp);
+            assertThat(cache.resolve("berth.aot")).as("the main cache is not what a daemon's answer records").doesNotExist();
+
+            Path log = tmp.resolve("client-classes.log");
+            Map<String, String> logged = Map.of("XDG_RUNTIME_DIR", runtime.toString(),
+                    "BERTH_JAVA_OPTS", asUser + " -Xlog:class+load:file=" + log);
+            assertThat(berth(logged, "status")).as("with its own cache").isEqualTo(first);
+            assertThat(Files.readString(log)).contains("dev.berth.cli.DaemonShortcut source: shared objects file")
+                    .contains("dev.berth.agent.ControlClient source: shared objects file");
+            assertThat(berth(logged, "sync", "-q")).as("a sync through the same cache").isEqualTo(new Ran(0, answer + "\n", ""));
+
+            Files.writeString(cache.resolve("berth-client.aot"), "not an AOT cache");
+            Files.setLastModifiedTime(cache.resolve("berth-client.aot"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertThat(berth(env, "status")).as("a broken cache of its own").isEqualTo(first);
+        }
+    }
 }
