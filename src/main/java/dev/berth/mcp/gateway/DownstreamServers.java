@@ -34,6 +34,9 @@ final class DownstreamServers {
     private String loadedVersion;
     private String loadError;
     private volatile boolean closed;
+    /** One read of the declarations at a time: a read exports the commit into one folder per process. */
+    private final Object reloading = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean retryScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param changed told when a server's state or catalogue, or the set of servers, changed */
     DownstreamServers(DeclarationSource source, DownstreamServer.Connector connector, GatewayTimings timings,
@@ -54,23 +57,46 @@ final class DownstreamServers {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * Reads the declarations again if their version changed or the last read failed. Reads never overlap (two
+     * deployments recorded close together once had one read delete the folder the other was reading), and a read
+     * that failed is tried again after the longest reconnect backoff, not only on the next deployment.
+     */
     void reloadIfChanged() {
-        if (closed) {
+        synchronized (reloading) {
+            if (closed) {
+                return;
+            }
+            try {
+                String version = source.version();
+                if (Objects.equals(version, loadedVersion) && loadError == null) {
+                    return;
+                }
+                DeclarationSource.Snapshot snapshot = source.load();
+                apply(snapshot);
+            } catch (IOException | RuntimeException e) {
+                String message = "MCP servers: cannot read the declarations: " + DownstreamServer.describe(e);
+                if (!message.equals(loadError)) {
+                    log.accept(message + " (the servers already known keep being served; tried again every "
+                            + timings.maxBackoff().toSeconds() + " s)");
+                }
+                loadError = message;
+                retryLater();
+            }
+        }
+    }
+
+    private void retryLater() {
+        if (closed || !retryScheduled.compareAndSet(false, true)) {
             return;
         }
         try {
-            String version = source.version();
-            if (Objects.equals(version, loadedVersion) && loadError == null) {
-                return;
-            }
-            DeclarationSource.Snapshot snapshot = source.load();
-            apply(snapshot);
-        } catch (IOException | RuntimeException e) {
-            String message = "MCP servers: cannot read the declarations: " + DownstreamServer.describe(e);
-            if (!message.equals(loadError)) {
-                log.accept(message + " (the servers already known keep being served)");
-            }
-            loadError = message;
+            scheduler.schedule(() -> {
+                retryScheduled.set(false);
+                reloadIfChanged();
+            }, timings.maxBackoff().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            retryScheduled.set(false);
         }
     }
 
