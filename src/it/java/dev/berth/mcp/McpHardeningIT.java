@@ -265,7 +265,7 @@ class McpHardeningIT {
         return "fds=(); for i in $(seq " + n + "); do exec {fd}<>/dev/tcp/127.0.0.1/" + PORT + "; printf '" + head + "' >&$fd;"
                 + " fds+=($fd); done\n"
                 + "head -c " + length + " /dev/zero | tr '\\0' ' ' > /tmp/next.body\n"
-                + "for i in $(seq 50); do out=$(curl -s -w '\\nnext=%{http_code}' -H 'Authorization: Bearer " + token + "'"
+                + "for i in $(seq 90); do out=$(curl -s -w '\\nnext=%{http_code}' -H 'Authorization: Bearer " + token + "'"
                 + " -H 'Mcp-Session-Id: " + session + "'"
                 + " -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream'"
                 + " --data-binary @/tmp/next.body " + URL + "); case \"$out\" in *next=429*) break;; esac; sleep 0.2; done\n"
