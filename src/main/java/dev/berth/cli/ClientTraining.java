@@ -34,12 +34,14 @@ public final class ClientTraining {
         Path scratch = Files.createTempDirectory("berth-client-training");
         Path socket = scratch.resolve("berth.sock");
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        // the launcher's main class: loaded here, it comes from this cache too, and the ~20,000-entry jar is never opened
+        Main.versionLines();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Thread.ofPlatform().daemon().name("training-daemon").start(() -> answerEach(server));
             for (List<String> command : List.of(List.of("status"), List.of("status", "--json"), List.of("history"),
                     List.of("plan"), List.of("sync", "-q"), List.of("sync"))) {
-                DaemonShortcut.run(command.toArray(String[]::new), nowhere, nowhere, layout -> socket);
+                DaemonShortcut.run(command.toArray(String[]::new), nowhere, nowhere, socket);
             }
         } finally {
             Files.deleteIfExists(socket);

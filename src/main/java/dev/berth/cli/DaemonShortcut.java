@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code berth sync}, {@code status}, {@code history} and {@code plan} when a daemon runs: the request goes straight to
@@ -37,11 +36,14 @@ final class DaemonShortcut {
 
     /** The exit code when a daemon answered; empty when picocli must run the command line. */
     static Optional<Integer> run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, HostLayout::socketPath);
+        return run(args, out, err, null);
     }
 
-    /** As {@link #run(String[], PrintStream, PrintStream)}, with the daemon's socket where {@code socketOf} says. */
-    static Optional<Integer> run(String[] args, PrintStream out, PrintStream err, Function<HostLayout, Path> socketOf) {
+    /**
+     * As {@link #run(String[], PrintStream, PrintStream)}, with the daemon's socket at {@code socket} (null: where the
+     * host layout says). A path, not a function: a lambda made at run time is one class the AOT cache does not hold.
+     */
+    static Optional<Integer> run(String[] args, PrintStream out, PrintStream err, Path socket) {
         Optional<Request> request;
         try {
             request = parse(args, System.getenv("BERTH_STATE_DIR"));
@@ -53,7 +55,7 @@ final class DaemonShortcut {
         }
         Request r = request.get();
         HostLayout layout = HostLayout.forCurrentUser(r.stateDir());
-        Optional<ControlClient> daemon = ControlClient.connect(socketOf.apply(layout));
+        Optional<ControlClient> daemon = ControlClient.connect(socket != null ? socket : layout.socketPath());
         if (daemon.isEmpty()) {
             return Optional.empty();
         }

@@ -49,7 +49,14 @@ public final class Main implements Runnable {
             return;
         }
         var byDaemon = DaemonShortcut.run(args, System.out, System.err);
-        System.exit(byDaemon.isPresent() ? byDaemon.get() : SingleCommandLine.of(args).execute(args));
+        if (byDaemon.isPresent()) {
+            // answered by the daemon: nothing to shut down, and Runtime.exit would first start the JDK's logging (it
+            // logs each exit), ~40 classes of java.logging for one line nobody reads
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(byDaemon.get());
+        }
+        System.exit(SingleCommandLine.of(args).execute(args));
     }
 
     /** What {@code berth --version} prints: here, not in {@link VersionProvider}, which loads picocli. */
