@@ -165,11 +165,15 @@ class LauncherTest {
             assertThat(cache.resolve("berth.aot")).as("the main cache is not what a daemon's answer records").doesNotExist();
 
             Path log = tmp.resolve("client-classes.log");
+            Path initialised = tmp.resolve("client-init.log");
             Map<String, String> logged = Map.of("XDG_RUNTIME_DIR", runtime.toString(),
-                    "BERTH_JAVA_OPTS", asUser + " -Xlog:class+load:file=" + log);
+                    "BERTH_JAVA_OPTS", asUser + " -Xlog:class+load:file=" + log + " -Xlog:class+init=info:file=" + initialised);
             assertThat(berth(logged, "status")).as("with its own cache").isEqualTo(first);
             assertThat(Files.readString(log)).contains("dev.berth.cli.DaemonShortcut source: shared objects file")
                     .contains("dev.berth.agent.ControlClient source: shared objects file");
+            // the UNIX socket's SelectorProvider is named: no search of the class path (in the real jar it opens the jar)
+            assertThat(Files.readString(initialised)).contains("sun/nio/ch/EPollSelectorProvider")
+                    .doesNotContain("java/util/ServiceLoader$LazyClassPathLookupIterator'");
             assertThat(berth(logged, "sync", "-q")).as("a sync through the same cache").isEqualTo(new Ran(0, answer + "\n", ""));
 
             Files.writeString(cache.resolve("berth-client.aot"), "not an AOT cache");
