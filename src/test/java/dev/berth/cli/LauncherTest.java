@@ -83,6 +83,24 @@ class LauncherTest {
     }
 
     @Test
+    void theNewestJavaFoundIsChosenUnlessJavaHomeNamesOne() throws Exception {
+        // a "JDK 26" on PATH: newer than any this machine has under /usr/lib/jvm, which the search looks at first
+        Path fake = Files.createDirectories(tmp.resolve("jdk-26/bin")).getParent();
+        Files.writeString(fake.resolve("release"), "JAVA_VERSION=\"26.0.1\"\n");
+        Path java = fake.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\necho fake java 26\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        String path = fake.resolve("bin") + ":" + System.getenv("PATH");
+
+        Ran searched = berth(Map.of("JAVA_HOME", "", "PATH", path, "BERTH_AOT", "off"), "--version");
+        assertThat(searched).isEqualTo(new Ran(0, "fake java 26\n", ""));
+
+        Files.delete(tmp.resolve("cache/java")); // forget it: JAVA_HOME is looked at anew only when it changes
+        Ran chosen = berth(Map.of("PATH", path, "BERTH_AOT", "off"), "--version");
+        assertThat(chosen.out()).as("JAVA_HOME (this JVM's, older than 26) is the user's choice").endsWith(VERSION);
+    }
+
+    @Test
     void aBrokenOrStaleAotCacheIsSilentAndAMissingOneIsRecordedForNextTime() throws Exception {
         Ran plain = berth(Map.of("BERTH_AOT", "off"), "--help");
         Path cache = tmp.resolve("cache");
