@@ -170,10 +170,15 @@ class ChangedUnitsPlanTest {
         private final DesiredState webChanged = with(desired, List.of(digest(unit(desired, "web.container"), "w2")),
                 List.of(content(desired, SITE_ENV, "v2")));
 
+        /** The files on disk as they were, but another applied state: api.container was applied from other inputs. */
         @Test
-        void anotherAppliedStateEvenOfTheSameContent() {
-            AppliedState same = new AppliedState(applied.commit(), applied.files(), applied.units());
-            full(webChanged, same, same.files(), earlier);
+        void anotherAppliedState() {
+            Map<String, AppliedUnit> units = new HashMap<>(applied.units());
+            units.put("api.container", new AppliedUnit("api.container", "api.service", "a0", true, List.of()));
+            AppliedState other = new AppliedState("c0", applied.files(), units);
+            Planning planning = full(webChanged, other, applied.files(), earlier);
+            assertThat(planning.plan().ofType(ActionType.RESTART)).extracting(Action::unit)
+                    .containsExactly("web.container", "api.container");
         }
 
         @Test
