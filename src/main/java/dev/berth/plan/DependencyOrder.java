@@ -1,6 +1,8 @@
 package dev.berth.plan;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntFunction;
 
@@ -67,6 +69,15 @@ final class DependencyOrder {
             }
         }
         return ordered;
+    }
+
+    /** Positions of the named units; -1 for names outside the list, which the sort ignores. */
+    static int[] positionsOf(List<String> names, Map<String, Integer> position) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = position.getOrDefault(names.get(i), -1);
+        }
+        return out;
     }
 
     // A prerequisite listed twice must count once, or the node would wait for a second release forever.

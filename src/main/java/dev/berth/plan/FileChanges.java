@@ -20,6 +20,12 @@ import java.util.Set;
  */
 record FileChanges(List<Action> removals, List<Action> writes, Set<String> drifted) {
 
+    FileChanges {
+        removals = List.copyOf(removals);
+        writes = List.copyOf(writes);
+        drifted = Set.copyOf(drifted);
+    }
+
     boolean isEmpty() {
         return removals.isEmpty() && writes.isEmpty();
     }
@@ -54,6 +60,39 @@ record FileChanges(List<Action> removals, List<Action> writes, Set<String> drift
             }
         }
         return new FileChanges(removals, writes, drifted);
+    }
+
+    /**
+     * These changes after the files at {@code targets} changed in {@code desired}, the host state being the
+     * same: the other files' writes and every removal stay, the changed targets are decided again. Empty when
+     * one of them has drifted on the host (the units reading a drifted file restart too: the caller plans
+     * everything then). Right only when {@code desired} has the targets these changes were made for.
+     */
+    java.util.Optional<FileChanges> withChanged(Set<String> targets, DesiredState desired, AppliedState applied,
+                                                Map<String, String> observed, UnitInputs inputs) {
+        if (targets.isEmpty()) {
+            return java.util.Optional.of(this);
+        }
+        List<Action> out = new ArrayList<>(writes.size() + targets.size());
+        for (Action write : writes) {
+            if (!targets.contains(write.subject())) {
+                out.add(write);
+            }
+        }
+        Set<String> nowDrifted = new HashSet<>();
+        for (String target : targets) {
+            InstalledFile file = desired.files().get(target);
+            String recorded = applied.files().get(target);
+            FileReason reason = recorded == null ? FileReason.NEW_FILE : reasonToWrite(file, recorded, observed, nowDrifted);
+            if (!nowDrifted.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            if (reason != null) {
+                out.add(new Action(ActionType.WRITE_FILE, target, inputs.readerOf(target), reason));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Action::subject)); // by target, as the full merge makes them
+        return java.util.Optional.of(new FileChanges(removals, out, drifted));
     }
 
     /** Why a file Berth wrote before must be written again, or null when the host still has it right. */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Works out the steps that take a host from what Berth applied to what the repository wants. Pure: it
@@ -41,6 +42,30 @@ public final class Planner {
      *                      target missing from the map is missing on disk
      */
     public static Plan plan(DesiredState desired, AppliedState applied, Map<String, String> observedFiles) {
+        return full(desired, applied, observedFiles, false).plan();
+    }
+
+    /**
+     * As {@link #plan(DesiredState, AppliedState, Map)}, following the change since {@code earlier} (may be null):
+     * when the host state is the one {@code earlier} was planned against and the desired state differs from
+     * that plan's only in some units and files, only those are planned again ({@link ChangedUnitsPlan}); on any
+     * doubt, everything. The plan is the same either way. The maps of {@code observedFiles} and of the states
+     * must not change afterwards: the next plan recognises them as the same objects.
+     */
+    public static Planning plan(DesiredState desired, AppliedState applied, Map<String, String> observedFiles,
+                                PlanMemo earlier) {
+        if (earlier != null) {
+            Optional<Planning> followed = ChangedUnitsPlan.plan(desired, applied, observedFiles, earlier);
+            if (followed.isPresent()) {
+                return followed.get();
+            }
+        }
+        return full(desired, applied, observedFiles, true);
+    }
+
+    /** Every unit and file looked at; with {@code remember}, what the next plan may reuse (the start order too). */
+    private static Planning full(DesiredState desired, AppliedState applied, Map<String, String> observedFiles,
+                                 boolean remember) {
         UnitInputs inputs = UnitInputs.of(desired);
         FileChanges files = FileChanges.between(desired, applied, observedFiles, inputs);
 
@@ -48,17 +73,11 @@ public final class Planner {
         Map<String, Action> startsByUnit = new HashMap<>();
         for (RepoUnit unit : desired.units().values()) {
             AppliedUnit before = applied.units().get(unit.fileName());
-            boolean renamed = before != null && !before.systemdName().equals(unit.systemdName());
-            if (renamed) {
+            if (before != null && !before.systemdName().equals(unit.systemdName())) {
                 stops.add(new Action(ActionType.STOP, before.systemdName(), unit.fileName(),
                         "renamed to " + unit.systemdName()));
             }
-            // Units something else starts (a timer, socket or path) only get their files; starting them
-            // here would run a nightly backup on every deploy.
-            if (!unit.options().autoStart()) {
-                continue;
-            }
-            Action action = startOrRestart(unit, before, renamed, inputs, applied, files);
+            Action action = startOf(unit, applied, inputs, files);
             if (action != null) {
                 startsByUnit.put(unit.fileName(), action);
             }
@@ -68,25 +87,41 @@ public final class Planner {
                 stops.add(new Action(ActionType.STOP, before.systemdName(), before.fileName(), REMOVED_UNIT));
             }
         }
+        List<Action> orderedStops = orderStops(stops, desired, applied);
+        StartOrder order = remember || !startsByUnit.isEmpty() ? StartOrder.of(desired) : null;
+        Plan plan = assemble(orderedStops, files, order == null ? List.of() : order.sort(startsByUnit));
+        PlanMemo memo = remember
+                ? new PlanMemo(desired, applied, observedFiles, inputs, files, startsByUnit, orderedStops, order) : null;
+        return new Planning(plan, memo, Planning.Kind.FULL);
+    }
 
-        List<Action> plan = new ArrayList<>(stops.size() + files.removals().size() + files.writes().size()
-                + 1 + startsByUnit.size());
-        plan.addAll(orderStops(stops, desired, applied));
+    /** STOPs, REMOVE_FILEs, WRITE_FILEs, one DAEMON_RELOAD if any file changed, then the starts. */
+    static Plan assemble(List<Action> orderedStops, FileChanges files, List<Action> orderedStarts) {
+        List<Action> plan = new ArrayList<>(orderedStops.size() + files.removals().size() + files.writes().size()
+                + 1 + orderedStarts.size());
+        plan.addAll(orderedStops);
         plan.addAll(files.removals());
         plan.addAll(files.writes());
         if (!files.isEmpty()) {
             plan.add(new Action(ActionType.DAEMON_RELOAD, "", null, RELOAD));
         }
-        plan.addAll(orderStarts(startsByUnit, desired));
+        plan.addAll(orderedStarts);
         return new Plan(plan);
     }
 
-    private static Action startOrRestart(RepoUnit unit, AppliedUnit before, boolean renamed, UnitInputs inputs,
-                                         AppliedState applied, FileChanges files) {
+    /**
+     * The START or RESTART of a desired unit, or null. Units something else starts (a timer, socket or path)
+     * only get their files; starting them here would run a nightly backup on every deploy.
+     */
+    static Action startOf(RepoUnit unit, AppliedState applied, UnitInputs inputs, FileChanges files) {
+        if (!unit.options().autoStart()) {
+            return null;
+        }
+        AppliedUnit before = applied.units().get(unit.fileName());
         if (before == null) {
             return new Action(ActionType.START, unit.systemdName(), unit.fileName(), NEW_UNIT);
         }
-        if (renamed) {
+        if (!before.systemdName().equals(unit.systemdName())) {
             return new Action(ActionType.START, unit.systemdName(), unit.fileName(),
                     "renamed from " + before.systemdName());
         }
@@ -100,38 +135,6 @@ public final class Planner {
         }
         String reason = RestartReason.of(inputs.of(unit.fileName()), applied.files(), files.drifted(), digestChanged);
         return reason == null ? null : new Action(ActionType.RESTART, unit.systemdName(), unit.fileName(), reason);
-    }
-
-    /**
-     * Dependency order over all desired units (so a unit that waits on another through an unchanged one
-     * still comes after it), ties by file name, then filtered to the units that have something to do.
-     * Berth's own unit goes last of all.
-     */
-    private static List<Action> orderStarts(Map<String, Action> startsByUnit, DesiredState desired) {
-        if (startsByUnit.isEmpty()) {
-            return List.of();
-        }
-        // desired.units() iterates in file-name order: a unit's position is its tie-break.
-        List<RepoUnit> others = new ArrayList<>(desired.units().size());
-        Map<String, Integer> position = new HashMap<>(desired.units().size() * 2);
-        List<Action> self = new ArrayList<>(1);
-        for (RepoUnit unit : desired.units().values()) {
-            if (!unit.options().self()) {
-                position.put(unit.fileName(), others.size());
-                others.add(unit);
-            } else if (startsByUnit.containsKey(unit.fileName())) {
-                self.add(startsByUnit.get(unit.fileName()));
-            }
-        }
-        List<Action> ordered = new ArrayList<>(startsByUnit.size());
-        for (int i : DependencyOrder.sort(others.size(), i -> positionsOf(others.get(i).dependsOn(), position))) {
-            Action action = startsByUnit.get(others.get(i).fileName());
-            if (action != null) {
-                ordered.add(action);
-            }
-        }
-        ordered.addAll(self);
-        return ordered;
     }
 
     /**
@@ -166,7 +169,7 @@ public final class Planner {
             }
         }
         List<Action> ordered = new ArrayList<>(stops.size());
-        for (int i : DependencyOrder.sort(byKindThenName.size(), i -> positionsOf(dependents.get(i), position))) {
+        for (int i : DependencyOrder.sort(byKindThenName.size(), i -> DependencyOrder.positionsOf(dependents.get(i), position))) {
             ordered.add(byKindThenName.get(i));
         }
         return ordered;
@@ -179,15 +182,6 @@ public final class Planner {
         }
         RepoUnit stillDesired = desired.units().get(unitFileName);
         return stillDesired == null ? List.of() : stillDesired.dependsOn();
-    }
-
-    /** Positions of the named units; -1 for names outside the list, which the sort ignores. */
-    private static int[] positionsOf(List<String> names, Map<String, Integer> position) {
-        int[] out = new int[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = position.getOrDefault(names.get(i), -1);
-        }
-        return out;
     }
 
     private static int stopRank(String unitFileName) {

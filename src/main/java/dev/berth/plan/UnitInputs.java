@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +16,10 @@ import java.util.TreeMap;
  * The planner uses it to say what changed when a unit restarts and to trace a drifted file to the units
  * that must restart after the repair. Files are matched by their repository source path; a supporting
  * path that names a folder (a build context) matches every installed file under it.
+ *
+ * <p>Who reads what is kept by target and resolved to the files of a desired state when asked, so that the
+ * next commit's plan can reuse it ({@link #over}) as long as every unit reads the same paths and every
+ * target comes from the same source: then the matching above gives the same answer.
  */
 final class UnitInputs {
 
@@ -34,12 +39,20 @@ final class UnitInputs {
     record Input(Role role, InstalledFile file) {
     }
 
-    private final Map<String, List<Input>> byUnit;
-    private final Map<String, String> firstReaderOfTarget;
+    /** An input by its target alone: what stays when only the content of files changes. */
+    private record Slot(Role role, String target) {
+    }
 
-    private UnitInputs(Map<String, List<Input>> byUnit, Map<String, String> firstReaderOfTarget) {
+    private final Map<String, List<Slot>> byUnit;
+    private final Map<String, String> firstReaderOfTarget;
+    /** the desired state's files, target → file, that slots resolve to */
+    private final Map<String, InstalledFile> files;
+
+    private UnitInputs(Map<String, List<Slot>> byUnit, Map<String, String> firstReaderOfTarget,
+                       Map<String, InstalledFile> files) {
         this.byUnit = byUnit;
         this.firstReaderOfTarget = firstReaderOfTarget;
+        this.files = files;
     }
 
     static UnitInputs of(DesiredState desired) {
@@ -49,11 +62,11 @@ final class UnitInputs {
         }
         // Sorted view for folder lookups, built only if a unit names a folder the reader did not expand.
         NavigableMap<String, List<InstalledFile>> sorted = null;
-        Map<String, List<Input>> byUnit = new HashMap<>(desired.units().size() * 2);
+        Map<String, List<Slot>> byUnit = new HashMap<>(desired.units().size() * 2);
         Map<String, String> firstReader = new HashMap<>(desired.files().size() * 2);
         // desired.units() iterates in file-name order, so the first reader of a shared file is stable.
         for (RepoUnit unit : desired.units().values()) {
-            List<Input> inputs = new ArrayList<>();
+            List<Slot> inputs = new ArrayList<>();
             addExact(inputs, Role.UNIT_FILE, bySource, unit.path());
             for (String dropIn : unit.dropIns()) {
                 addExact(inputs, Role.DROP_IN, bySource, dropIn);
@@ -66,41 +79,64 @@ final class UnitInputs {
                     addFolder(inputs, sorted, supporting);
                 }
             }
-            for (Input input : inputs) {
-                firstReader.putIfAbsent(input.file().target(), unit.fileName());
+            for (Slot input : inputs) {
+                firstReader.putIfAbsent(input.target(), unit.fileName());
             }
             byUnit.put(unit.fileName(), inputs);
         }
-        return new UnitInputs(byUnit, firstReader);
+        return new UnitInputs(byUnit, firstReader, desired.files());
     }
 
-    private static boolean addExact(List<Input> inputs, Role role, Map<String, List<InstalledFile>> bySource,
+    /**
+     * The same who-reads-what, resolved to {@code files} (a later desired state's): right only when that state
+     * has the same targets, each from the same source, and each unit reads the same paths as before.
+     */
+    UnitInputs over(Map<String, InstalledFile> files) {
+        return new UnitInputs(byUnit, firstReaderOfTarget, files);
+    }
+
+    private static boolean addExact(List<Slot> inputs, Role role, Map<String, List<InstalledFile>> bySource,
                                     String source) {
         List<InstalledFile> files = bySource.get(source);
         if (files == null) {
             return false;
         }
         for (InstalledFile file : files) {
-            inputs.add(new Input(role, file));
+            inputs.add(new Slot(role, file.target()));
         }
         return true;
     }
 
-    private static void addFolder(List<Input> inputs, NavigableMap<String, List<InstalledFile>> bySource,
+    private static void addFolder(List<Slot> inputs, NavigableMap<String, List<InstalledFile>> bySource,
                                   String folder) {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
         // '0' is the character after '/', so this range is exactly the paths that start with the prefix.
         String end = prefix.substring(0, prefix.length() - 1) + '0';
         for (List<InstalledFile> files : bySource.subMap(prefix, true, end, false).values()) {
             for (InstalledFile file : files) {
-                inputs.add(new Input(Role.SUPPORTING_FILE, file));
+                inputs.add(new Slot(Role.SUPPORTING_FILE, file.target()));
             }
         }
     }
 
     /** The installed files a unit reads: unit file first, then drop-ins, then supporting files. */
     List<Input> of(String unitFileName) {
-        return byUnit.getOrDefault(unitFileName, List.of());
+        List<Slot> slots = byUnit.getOrDefault(unitFileName, List.of());
+        List<Input> inputs = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            inputs.add(new Input(slot.role(), files.get(slot.target())));
+        }
+        return inputs;
+    }
+
+    /** Whether the unit reads any of {@code targets}. */
+    boolean readsAny(String unitFileName, Set<String> targets) {
+        for (Slot slot : byUnit.getOrDefault(unitFileName, List.of())) {
+            if (targets.contains(slot.target())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The unit (file name) an installed file is attributed to in actions: the first by name that reads it. */

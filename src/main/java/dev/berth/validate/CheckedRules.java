@@ -19,9 +19,12 @@ import java.util.function.Supplier;
  *   <li>{@link DuplicateNamesRule} looks at names alone: its problems stay while no name changed;</li>
  *   <li>{@link DependencyCycleRule}'s stay while no name and no changed unit's dependencies changed and no
  *       cycle was reported at a changed unit (the line it names may have moved);</li>
+ *   <li>{@link HostWideDropInRule} looks at units' names and drop-ins alone: its problems stay while no changed
+ *       unit's drop-ins changed (the paths are the same, so the names are);</li>
  *   <li>every other rule, and every rule when the units are not the same list of paths, runs in full.</li>
  * </ul>
- * Problems are sorted ({@link Problem#BY_LOCATION}), as a report shows them: the same, however found.
+ * The lookups over all units the rules share ({@link ScanContext}) are kept too, and taken over while no name
+ * changed. Problems are sorted ({@link Problem#BY_LOCATION}), as a report shows them: the same, however found.
  */
 public final class CheckedRules {
 
@@ -29,12 +32,15 @@ public final class CheckedRules {
     private static final int FULL_BEYOND_ONE_IN = 4;
 
     private final RepositoryScan scan;
+    /** the scan's lookups as the rules made them, for the next check */
+    private final ScanContext context;
     private final PodmanTarget podman;
     private final List<List<Problem>> byRule;
     private final List<Problem> problems;
 
-    private CheckedRules(RepositoryScan scan, PodmanTarget podman, List<List<Problem>> byRule) {
-        this.scan = scan;
+    private CheckedRules(ScanContext context, PodmanTarget podman, List<List<Problem>> byRule) {
+        this.scan = context.scan();
+        this.context = context;
         this.podman = podman;
         this.byRule = List.copyOf(byRule);
         List<Problem> all = new ArrayList<>();
@@ -56,17 +62,18 @@ public final class CheckedRules {
     /** The rules for {@code podman} over {@code scan}, checking again only what changed since {@code earlier} (may be null). */
     public static CheckedRules check(RepositoryScan scan, PodmanTarget podman, CheckedRules earlier) {
         List<ValidationRule> rules = RepositoryValidator.rules(podman);
-        ScanContext context = new ScanContext(scan);
         ScanChanges changes = earlier == null || !earlier.podman.equals(podman) ? null : ScanChanges.between(earlier.scan, scan);
         boolean incremental = changes != null && changes.changedNow().size() * FULL_BEYOND_ONE_IN <= scan.units().size();
+        ScanContext context = incremental && changes.namesKept() ? ScanContext.following(earlier.context, scan, changes)
+                : new ScanContext(scan);
         List<List<Problem>> byRule = new ArrayList<>(rules.size());
         for (int r = 0; r < rules.size(); r++) {
             ValidationRule rule = rules.get(r);
             List<Problem> before = incremental ? earlier.byRule.get(r) : null;
             byRule.add(safely(rule, () -> before == null ? full(rule, context)
-                    : again(rule, before, changes, new ScanContext(earlier.scan), context)));
+                    : again(rule, before, changes, earlier.context, context)));
         }
-        return new CheckedRules(scan, podman, byRule);
+        return new CheckedRules(context, podman, byRule);
     }
 
     private static List<Problem> full(ValidationRule rule, ScanContext context) {
@@ -79,6 +86,9 @@ public final class CheckedRules {
             return replaced(before, unitRule.check(then, changes.changedThen()), unitRule.check(now, changes.changedNow()));
         }
         if (rule instanceof DuplicateNamesRule && changes.namesKept()) {
+            return before;
+        }
+        if (rule instanceof HostWideDropInRule && changes.dropInsKept()) {
             return before;
         }
         if (rule instanceof DependencyCycleRule && changes.namesKept() && changes.dependenciesKept()

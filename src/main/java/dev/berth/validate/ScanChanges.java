@@ -18,9 +18,10 @@ import java.util.Set;
  * @param changedPaths     their paths
  * @param namesKept        no systemd name or container name changed (nor any file name: the paths are the same)
  * @param dependenciesKept no changed unit depends on other units than before
+ * @param dropInsKept      no changed unit has other drop-ins than before
  */
 record ScanChanges(List<RepoUnit> changedThen, List<RepoUnit> changedNow, Set<String> changedPaths, boolean namesKept,
-                   boolean dependenciesKept) {
+                   boolean dependenciesKept, boolean dropInsKept) {
 
     static ScanChanges between(RepositoryScan then, RepositoryScan now) {
         if (then.units().size() != now.units().size() || !then.unitPaths().equals(now.unitPaths())) {
@@ -31,6 +32,7 @@ record ScanChanges(List<RepoUnit> changedThen, List<RepoUnit> changedNow, Set<St
         Set<String> paths = new HashSet<>();
         boolean names = true;
         boolean dependencies = true;
+        boolean dropIns = true;
         for (int i = 0; i < now.units().size(); i++) {
             RepoUnit a = then.units().get(i);
             RepoUnit b = now.units().get(i);
@@ -45,8 +47,9 @@ record ScanChanges(List<RepoUnit> changedThen, List<RepoUnit> changedNow, Set<St
             paths.add(b.path());
             names &= a.systemdName().equals(b.systemdName()) && containerName(a).equals(containerName(b));
             dependencies &= a.dependsOn().equals(b.dependsOn());
+            dropIns &= a.dropIns().equals(b.dropIns());
         }
-        return new ScanChanges(before, after, paths, names, dependencies);
+        return new ScanChanges(before, after, paths, names, dependencies, dropIns);
     }
 
     /** What {@link NetworkReferenceRule} reads of another unit besides its names. */

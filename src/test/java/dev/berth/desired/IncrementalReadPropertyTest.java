@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.fleet.HostIdentity;
 import dev.berth.git.GitSource;
+import dev.berth.plan.PlanMemo;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Planning;
 import dev.berth.repo.DesiredState;
 import dev.berth.repo.Problem;
 import dev.berth.repo.ReadMemo;
@@ -52,6 +54,7 @@ class IncrementalReadPropertyTest {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger changedUnitsReads = new AtomicInteger();
     private final AtomicInteger chainedUnitReads = new AtomicInteger();
+    private final AtomicInteger followedPlans = new AtomicInteger();
 
     /** One commit: what the tree holds (path → content, or a symlink's target after {@code LINK:}), and this host's labels. */
     record Commit(Map<String, String> files, Map<String, String> labels) {
@@ -79,6 +82,9 @@ class IncrementalReadPropertyTest {
                 .isGreaterThan(reads.get() / 10);
         assertThat(chainedUnitReads.get()).as("chained reads of the changed units only, of %d", reads.get())
                 .isGreaterThan(reads.get() / 10);
+        // and the plans that followed the change from the last plan (against the first commit's host state)
+        assertThat(followedPlans.get()).as("plans of the changed units only, of %d", reads.get())
+                .isGreaterThan(reads.get() / 10);
     }
 
     private void check(History history, Path dir) throws Exception {
@@ -87,7 +93,7 @@ class IncrementalReadPropertyTest {
         Files.createDirectories(checkout.getParent());
         Map<String, String>[] labels = new Map[] {Map.of()};
         CheckedRepositoryLoader checked = new CheckedRepositoryLoader();
-        Chain chain = new Chain();
+        Chain chain = new Chain(dir.getFileName().toString().hashCode() % 3 == 0);
         RepositoryLoader daemon = new TargetedRepositoryLoader(checked, () -> new HostIdentity("host-1", labels[0]));
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
             for (Commit commit : history.commits()) {
@@ -119,13 +125,26 @@ class IncrementalReadPropertyTest {
      * The reader, the rules and the planner chained as the daemon chains them, each step starting from the last
      * one's result, compared with a fresh read, a full check of every rule and a plan from the full read, against
      * the state the host has after deploying the previous commit. The rules' problems are compared as lists, not
-     * sets: a problem counted twice by one and once by the other is a difference.
+     * sets: a problem counted twice by one and once by the other is a difference. The plans also follow the change
+     * from the last plan: against the host state of the first commit's deployment, kept (as a host that has not
+     * applied since: the plan of the changed units), and against the previous commit's, a new state each time
+     * (which the plan must see, and plan everything).
      */
     private final class Chain {
         private ReadMemo memo;
         private CheckedRules rules;
         private String commit;
         private AppliedState applied = AppliedState.empty();
+        /** when set, a file of the kept host state is edited on disk (drift: every plan is a full one) */
+        private final boolean drift;
+        private AppliedState kept;
+        private Map<String, String> keptObserved;
+        private PlanMemo keptPlan;
+        private PlanMemo movingPlan;
+
+        Chain(boolean drift) {
+            this.drift = drift;
+        }
 
         void next(Path checkout, String id, CommitDiff diff, Commit described) {
             // git does not always know (a symlink it cannot diff): then a full read, as the loader makes
@@ -140,12 +159,32 @@ class IncrementalReadPropertyTest {
             assertThat(reading.scan().units()).as("units at %s", described).isEqualTo(full.units());
             assertThat(Planner.plan(reading.scan().desired(), applied)).as("plan at %s", described)
                     .isEqualTo(Planner.plan(full.desired(), applied));
+            Planning moving = Planner.plan(reading.scan().desired(), applied, applied.files(), movingPlan);
+            assertThat(moving.plan()).as("followed plan at %s", described).isEqualTo(Planner.plan(full.desired(), applied));
+            movingPlan = moving.memo();
+            if (kept != null) {
+                Planning followed = Planner.plan(reading.scan().desired(), kept, keptObserved, keptPlan);
+                assertThat(followed.plan()).as("plan followed against the first host state at %s", described)
+                        .isEqualTo(Planner.plan(full.desired(), kept, keptObserved));
+                keptPlan = followed.memo();
+                if (followed.kind() == Planning.Kind.CHANGED_UNITS) {
+                    followedPlans.incrementAndGet();
+                }
+            }
             if (reading.kind() == RepositoryReading.Kind.CHANGED_UNITS) {
                 chainedUnitReads.incrementAndGet();
             }
             memo = reading.memo();
             commit = id;
             applied = afterDeploying(full.desired(), id);
+            if (kept == null) {
+                kept = applied;
+                TreeMap<String, String> observed = new TreeMap<>(kept.files());
+                if (drift && !observed.isEmpty()) {
+                    observed.put(observed.firstKey(), "edited-on-the-host");
+                }
+                keptObserved = java.util.Collections.unmodifiableMap(observed);
+            }
         }
     }
 

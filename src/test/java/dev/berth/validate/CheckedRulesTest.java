@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.berth.repo.Problem;
 import dev.berth.repo.ReadMemo;
+import dev.berth.repo.RepoUnit;
 import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryReading;
+import dev.berth.repo.RepositoryScan;
 import dev.berth.repo.ValidationLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +111,51 @@ class CheckedRulesTest {
         assertThat(after).extracting(Problem::file, Problem::line).containsExactly(
                 tuple("a.container", 3), tuple("b.container", 4),
                 tuple("b.container", 5));
+    }
+
+    /**
+     * The reader builds a unit again by difference only while its drop-ins stay (a new drop-in is a new file), so
+     * this scan is made by hand: one unit of the first read now with a type-wide drop-in, the rest the same objects.
+     */
+    @Test
+    void aUnitGainingATypeWideDropInIsWarnedAboutThoughTheOthersAreNotCheckedAgain() throws IOException {
+        write("a.container", "[Container]\nImage=x\n");
+        assertThat(firstRead()).isEmpty();
+        RepositoryScan then = earlier.scan();
+        List<RepoUnit> units = new ArrayList<>(then.units());
+        RepoUnit a = units.getFirst();
+        units.set(0, new RepoUnit(a.name(), a.path(), a.unit(), List.of("container.d/10-all.conf"), a.supportingFiles(),
+                a.systemdName(), a.dependsOn(), "other", a.options()));
+        RepositoryScan now = new RepositoryScan(then.desired(), then.problems(), units, then.unitPaths());
+        assertThat(ScanChanges.between(then, now).dropInsKept()).isFalse();
+
+        List<Problem> byDifference = CheckedRules.check(now, PODMAN, earlier).problems();
+
+        List<Problem> full = new ArrayList<>(RepositoryValidator.check(now));
+        full.sort(Problem.BY_LOCATION);
+        assertThat(byDifference).isEqualTo(full);
+        assertThat(byDifference).extracting(Problem::file).containsExactly("container.d");
+    }
+
+    /** No name changed: the next check's lookups are the first check's, but for the changed unit itself. */
+    @Test
+    void aCheckInWhichNoNameChangedTakesOverTheLookups() throws IOException {
+        write("a.container", "[Container]\nImage=x\n");
+        firstRead();
+        ScanContext first = new ScanContext(earlier.scan());
+        write("a.container", "[Container]\nImage=y\n");
+        RepositoryScan now = RepositoryReader.readChanged(dir, memo, Set.of("a.container")).scan();
+        ScanChanges changes = ScanChanges.between(earlier.scan(), now);
+        assertThat(changes.namesKept()).isTrue();
+
+        ScanContext next = ScanContext.following(first, now, changes);
+
+        assertThat(next.index()).isSameAs(first.index());
+        assertThat(next.fileNames()).isSameAs(first.fileNames());
+        assertThat(next.firstByFileName().get("a.container")).isSameAs(changes.changedNow().getFirst())
+                .isNotSameAs(first.firstByFileName().get("a.container"));
+        assertThat(next.firstByFileName().get("c.container")).isSameAs(first.firstByFileName().get("c.container"));
+        assertThat(next.firstByFileName()).isEqualTo(new ScanContext(now).firstByFileName());
     }
 
     /** What the edit changes besides the unit's content, as {@link ScanChanges} must see it. */

@@ -2,7 +2,9 @@ package dev.berth.bench;
 
 import dev.berth.git.GitSource;
 import dev.berth.plan.Plan;
+import dev.berth.plan.PlanMemo;
 import dev.berth.plan.Planner;
+import dev.berth.plan.Planning;
 import dev.berth.repo.Problem;
 import dev.berth.repo.ReadMemo;
 import dev.berth.repo.RepositoryReader;
@@ -40,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * A sync of a new commit as the daemon reads it: git's tree diff from the commit read last, the changed paths
  * read again and the rest reused ({@link RepositoryReader#readChanged}), the validation rules, and the plan
  * against the previous commit's applied state. The rules are checked as the daemon checks them ({@link CheckedRules}:
- * again only for the units the read rebuilt). A repository of {@code units} units in git, with two
+ * again only for the units the read rebuilt), and the plan follows the change from the first commit's plan
+ * against the same host state ({@link Planner#plan(dev.berth.repo.DesiredState, AppliedState, Map, PlanMemo)}:
+ * again only for the units and files the read rebuilt). A repository of {@code units} units in git, with two
  * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
  * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
  */
@@ -63,7 +67,7 @@ public class IncrementalReadBenchmark {
 
     /** One repository at its second commit, with the first commit's read and applied state. */
     private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, CheckedRules earlierRules,
-                        AppliedState applied) {
+                        AppliedState applied, PlanMemo earlierPlan) {
     }
 
     @Setup(Level.Trial)
@@ -90,7 +94,8 @@ public class IncrementalReadBenchmark {
             GitSource source = GitSource.open(root.resolve(".git"), "refs/heads/main");
             Set<String> changed = source.changedPaths(from, to, "").orElseThrow();
             CheckedRules rules = CheckedRules.check(first.scan(), PodmanTarget.assumedNewest(), null);
-            Sync sync = new Sync(root, source, from, to, first.memo(), rules, applied);
+            PlanMemo plan = Planner.plan(first.scan().desired(), applied, applied.files(), null).memo();
+            Sync sync = new Sync(root, source, from, to, first.memo(), rules, applied, plan);
             RepositoryReading again = read(sync);
             var full = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS).scan();
             if (again.kind() != RepositoryReading.Kind.CHANGED_UNITS || !again.scan().desired().equals(full.desired())
@@ -101,6 +106,10 @@ public class IncrementalReadBenchmark {
             fullProblems.sort(Problem.BY_LOCATION);
             if (!CheckedRules.check(again.scan(), PodmanTarget.assumedNewest(), rules).problems().equals(fullProblems)) {
                 throw new IllegalStateException("the rules checked again where units changed are not the full check's equal");
+            }
+            Planning followed = Planner.plan(again.scan().desired(), applied, applied.files(), plan);
+            if (followed.kind() != Planning.Kind.CHANGED_UNITS || !followed.plan().equals(Planner.plan(full.desired(), applied))) {
+                throw new IllegalStateException("the plan of the changed units is not the full plan's equal");
             }
             System.out.printf("%n%d units; %d paths changed%n", again.scan().desired().units().size(), changed.size());
             return sync;
@@ -126,7 +135,7 @@ public class IncrementalReadBenchmark {
             throw new IllegalStateException("repository became invalid");
         }
         Map<String, String> observed = sync.applied().files(); // no drift: the host holds what Berth wrote
-        return Planner.plan(reading.scan().desired(), sync.applied(), observed);
+        return Planner.plan(reading.scan().desired(), sync.applied(), observed, sync.earlierPlan()).plan();
     }
 
     @Benchmark
