@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,7 @@ class LauncherTest {
 
         Files.writeString(aot, "not an AOT cache");
         Files.writeString(cache.resolve("berth.aot.for"), stamp);
+        Files.setLastModifiedTime(Files.writeString(cache.resolve("berth.aot.jar"), ""), Files.getLastModifiedTime(tmp.resolve("berth.jar")));
         Files.setLastModifiedTime(aot, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         assertThat(berth(Map.of(), "--help")).as("a broken cache").isEqualTo(plain);
 
@@ -125,6 +127,26 @@ class LauncherTest {
         assertThat(berth(Map.of(), "--help")).as("with the new cache").isEqualTo(plain);
         assertThat(berth(Map.of("BERTH_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("classes.log")), "--help")).isEqualTo(plain);
         assertThat(Files.readString(tmp.resolve("classes.log"))).contains("dev.berth.cli.Main source: shared objects file");
+
+        // the jar replaced at its path by one with an older time (a tarball unpacked over it): neither the stamp nor
+        // "newer than the cache" tells, and JDK 25.0.3 maps a cache recorded from another jar (JDK-8377932)
+        Path jar = tmp.resolve("berth.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 3_600_000));
+        Files.delete(tmp.resolve("classes.log"));
+        assertThat(berth(Map.of("BERTH_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("classes.log")), "--help")).isEqualTo(plain);
+        assertThat(Files.readString(tmp.resolve("classes.log"))).as("not from the cache of the jar that was there")
+                .contains("dev.berth.cli.Main source: file:");
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(cache.resolve("berth.aot.jar"))
+                && Files.getLastModifiedTime(cache.resolve("berth.aot.jar")).equals(Files.getLastModifiedTime(jar)))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200); // recorded anew for this jar, in the background
+        }
+        Files.delete(tmp.resolve("classes.log"));
+        assertThat(berth(Map.of("BERTH_JAVA_OPTS", "-Xlog:class+load:file=" + tmp.resolve("classes.log")), "--help")).isEqualTo(plain);
+        assertThat(Files.readString(tmp.resolve("classes.log"))).as("recorded anew for it")
+                .contains("dev.berth.cli.Main source: shared objects file");
+
         // --version alone loads a handful of classes: it goes without that cache, which would load them all, and
         // records a small one of its own in the background (then Main comes from it: the jar is not even opened)
         Ran versionPlain = berth(Map.of("BERTH_AOT", "off"), "--version");
