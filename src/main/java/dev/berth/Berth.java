@@ -24,6 +24,7 @@ import dev.berth.pipeline.Deployer;
 import dev.berth.pipeline.Parts;
 import dev.berth.pipeline.Pipeline;
 import dev.berth.pipeline.SyncOptions;
+import dev.berth.plan.PlanMemory;
 import dev.berth.secret.RepositorySecrets;
 import dev.berth.state.SafetyStore;
 import dev.berth.state.StateStore;
@@ -64,6 +65,7 @@ public final class Berth {
     private final DeploymentEvents events;
     private final SignatureChecks signatureChecks = new SignatureChecks(); // status asks on every call; keys are slow
     private final HealthSnapshot healthSnapshot = new HealthSnapshot(); // a daemon's status asks Podman only when needed
+    private final PlanMemory plans = new PlanMemory(); // a daemon's next sync plans only what changed since its last plan
     /** A dry run exports into one preview folder: two in this process take turns. */
     private final Object previewing = new Object();
     private volatile Agent daemon;
@@ -252,7 +254,7 @@ public final class Berth {
 
     Deployer deployer(Progress progress, RepositoryLoader loader) {
         return new Deployer(new Parts(layout, store, systemd, loader, progress, Clock.systemUTC(), Applier.DEFAULT_SETTLE,
-                builds(), new PodmanHealthGate(podman, HEALTH_POLL), new RepositorySecrets(layout.stateDir(), podman)),
+                builds(), new PodmanHealthGate(podman, HEALTH_POLL), new RepositorySecrets(layout.stateDir(), podman), plans),
                 Pipeline.standard());
     }
 

@@ -1,10 +1,12 @@
 package dev.berth.pipeline;
 
 import dev.berth.apply.ObservedFiles;
-import dev.berth.plan.Planner;
 import java.util.Set;
 
-/** Compares the desired state with what is applied, and with the recorded files as they are on disk (drift). */
+/**
+ * Compares the desired state with what is applied, and with the recorded files as they are on disk (drift),
+ * following the change since the last plan of this Berth where it can ({@link dev.berth.plan.PlanMemory}).
+ */
 final class MakePlan implements Step {
     @Override
     public String name() {
@@ -23,7 +25,7 @@ final class MakePlan implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) {
-        run.plan(Planner.plan(run.desired(), run.applied(), ObservedFiles.of(parts.layout(), run.applied())));
+        run.plan(parts.plans().plan(run.desired(), run.applied(), ObservedFiles.of(parts.layout(), run.applied())));
         return Flow.NEXT;
     }
 }

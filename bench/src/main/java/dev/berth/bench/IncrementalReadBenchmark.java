@@ -2,7 +2,7 @@ package dev.berth.bench;
 
 import dev.berth.git.GitSource;
 import dev.berth.plan.Plan;
-import dev.berth.plan.PlanMemo;
+import dev.berth.plan.PlanMemory;
 import dev.berth.plan.Planner;
 import dev.berth.plan.Planning;
 import dev.berth.repo.Problem;
@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * against the previous commit's applied state. The rules are checked as the daemon checks them ({@link CheckedRules}:
  * again only for the units the read rebuilt), and the plan follows the change from the first commit's plan
  * against the same host state ({@link Planner#plan(dev.berth.repo.DesiredState, AppliedState, Map, PlanMemo)}:
- * again only for the units and files the read rebuilt). A repository of {@code units} units in git, with two
+ * again only for the units and files the read rebuilt), through the daemon's {@link PlanMemory}: the applied state and
+ * the files on disk are equal to those of the memory's plan but other objects, as a sync reads them anew, so each
+ * operation also pays the equality walk that hands them over. A repository of {@code units} units in git, with two
  * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
  * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
  */
@@ -67,7 +69,7 @@ public class IncrementalReadBenchmark {
 
     /** One repository at its second commit, with the first commit's read and applied state. */
     private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, CheckedRules earlierRules,
-                        AppliedState applied, PlanMemo earlierPlan) {
+                        AppliedState applied, Map<String, String> observed, PlanMemory plans) {
     }
 
     @Setup(Level.Trial)
@@ -94,8 +96,14 @@ public class IncrementalReadBenchmark {
             GitSource source = GitSource.open(root.resolve(".git"), "refs/heads/main");
             Set<String> changed = source.changedPaths(from, to, "").orElseThrow();
             CheckedRules rules = CheckedRules.check(first.scan(), PodmanTarget.assumedNewest(), null);
-            PlanMemo plan = Planner.plan(first.scan().desired(), applied, applied.files(), null).memo();
-            Sync sync = new Sync(root, source, from, to, first.memo(), rules, applied, plan);
+            // the daemon's memory of its last plan: the first commit's, against the host state as it was then
+            PlanMemory plans = new PlanMemory();
+            plans.plan(first.scan().desired(), applied, applied.files());
+            // each sync reads the host state anew: equal to what the memory holds, other objects
+            AppliedState appliedAgain = new AppliedState(applied.commit(), new java.util.HashMap<>(applied.files()),
+                    new java.util.HashMap<>(applied.units()));
+            Map<String, String> observedAgain = new java.util.HashMap<>(applied.files()); // no drift: what Berth wrote
+            Sync sync = new Sync(root, source, from, to, first.memo(), rules, appliedAgain, observedAgain, plans);
             RepositoryReading again = read(sync);
             var full = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS).scan();
             if (again.kind() != RepositoryReading.Kind.CHANGED_UNITS || !again.scan().desired().equals(full.desired())
@@ -107,8 +115,8 @@ public class IncrementalReadBenchmark {
             if (!CheckedRules.check(again.scan(), PodmanTarget.assumedNewest(), rules).problems().equals(fullProblems)) {
                 throw new IllegalStateException("the rules checked again where units changed are not the full check's equal");
             }
-            Planning followed = Planner.plan(again.scan().desired(), applied, applied.files(), plan);
-            if (followed.kind() != Planning.Kind.CHANGED_UNITS || !followed.plan().equals(Planner.plan(full.desired(), applied))) {
+            Plan followed = plans.plan(again.scan().desired(), appliedAgain, observedAgain);
+            if (plans.lastKind() != Planning.Kind.CHANGED_UNITS || !followed.equals(Planner.plan(full.desired(), applied))) {
                 throw new IllegalStateException("the plan of the changed units is not the full plan's equal");
             }
             System.out.printf("%n%d units; %d paths changed%n", again.scan().desired().units().size(), changed.size());
@@ -134,8 +142,7 @@ public class IncrementalReadBenchmark {
         if (reading.scan().hasErrors() || rules.problems().stream().anyMatch(Problem::isError)) {
             throw new IllegalStateException("repository became invalid");
         }
-        Map<String, String> observed = sync.applied().files(); // no drift: the host holds what Berth wrote
-        return Planner.plan(reading.scan().desired(), sync.applied(), observed, sync.earlierPlan()).plan();
+        return sync.plans().plan(reading.scan().desired(), sync.applied(), sync.observed());
     }
 
     @Benchmark
