@@ -20,9 +20,11 @@ public final class PlanMemory {
     /** Plans, following the change since the last plan where the host state is the same as then. */
     public synchronized Plan plan(DesiredState desired, AppliedState applied, Map<String, String> observedFiles) {
         PlanMemo earlier = last;
-        if (earlier != null) {
-            // equal content, the earlier objects: equals is a walk of two maps, far cheaper than a plan
-            applied = applied.equals(earlier.applied) ? earlier.applied : applied;
+        // equal content, the earlier objects. Each equals walks a map (~25-30 ms for both at 10,000 units, against a
+        // full plan's 60-80), so the files on disk are compared only when the applied state matched: after a
+        // deployment it does not (its commit differs at once), and the plan is a full one whatever they are
+        if (earlier != null && applied.equals(earlier.applied)) {
+            applied = earlier.applied;
             observedFiles = observedFiles.equals(earlier.observed) ? earlier.observed : observedFiles;
         }
         Planning planning = Planner.plan(desired, applied, observedFiles, earlier);
