@@ -218,6 +218,13 @@ public final class Notifier implements AutoCloseable {
         unsubscribe.forEach(Runnable::run);
         worker.interrupt();
         timer.shutdownNow();
+        // a delivery under way records its result in the state folder: after close, nothing writes there (the
+        // daemon stopping, a test's folder deleted); bounded, since a send may take its timeout to notice
+        try {
+            worker.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
