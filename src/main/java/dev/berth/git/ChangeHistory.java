@@ -20,6 +20,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * SOURCE_DATE_EPOCH, so commits elsewhere in the repository leave the image alone.
  */
 public final class ChangeHistory implements AutoCloseable {
+    static {
+        JGitHostFacts.tellOnce();
+    }
+
     private final Repository repo;
 
     private ChangeHistory(Repository repo) {

@@ -12,6 +12,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * (~0.5 s of a cold clone of a tiny repository). Touches nothing outside {@code scratch}.
  */
 public final class GitRehearsal {
+    static {
+        JGitHostFacts.tellOnce();
+    }
+
     private GitRehearsal() {
     }
 

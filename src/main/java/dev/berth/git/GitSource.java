@@ -12,7 +12,6 @@ import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.util.FS;
 
 /**
  * The followed repository: a bare clone Berth fetches into. Commits are exported to plain folders to
@@ -20,10 +19,7 @@ import org.eclipse.jgit.util.FS;
  */
 public final class GitSource implements AutoCloseable {
     static {
-        // JGit otherwise measures the file system's timestamp resolution on first use, which blocks for
-        // seconds; Berth reads bare clones and exports trees, so it never relies on racy-git checks.
-        FS.FileStoreAttributes.setBackground(true);
-        JGitHostFacts.tell(FS.DETECTED); // instead of the three processes JGit forks to learn them
+        JGitHostFacts.tellOnce();
     }
 
     private final Git git;

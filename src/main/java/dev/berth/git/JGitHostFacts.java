@@ -20,6 +20,25 @@ final class JGitHostFacts {
     private JGitHostFacts() {
     }
 
+    /**
+     * Everything Berth tells JGit before its first use, once per process: the facts below, and the file systems'
+     * timestamp facts ({@link JGitOwnConfig}). Every class of this package that opens a repository calls it first.
+     */
+    static void tellOnce() {
+        Once.DONE.hashCode(); // the holder's class initialisation runs it, once, thread-safely
+    }
+
+    private enum Once {
+        DONE;
+
+        static {
+            // a file system mounted after JGit read its config is still measured: in the background, not blocking
+            FS.FileStoreAttributes.setBackground(true);
+            JGitOwnConfig.install();
+            tell(FS.DETECTED); // instead of the three processes JGit forks to learn them
+        }
+    }
+
     /** Tells JGit's file system both facts, each only where it can be read without a fork. */
     static void tell(FS fs) {
         // GIT_CONFIG_NOSYSTEM is honoured by JGit before it asks for the file at all
