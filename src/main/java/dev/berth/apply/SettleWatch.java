@@ -119,7 +119,9 @@ final class SettleWatch {
         while (!open.isEmpty()) {
             long now = System.nanoTime();
             long until = open.stream().mapToLong(s -> s.jobEnded() + settle.toNanos()).min().orElse(now);
-            if (!sleep(Math.min(pollEvery.toNanos(), Math.max(0, until - now)))) {
+            // a container's first look is at its floor, not at the poll after it (up to pollEvery later)
+            long wake = Math.min(Math.min(now + pollEvery.toNanos(), until), listens.nextFloor(open, now));
+            if (!sleep(Math.max(0, wake - now))) {
                 return Set.of();
             }
             Map<RepoUnit, Seen> seen = listens.now(open); // read before systemd's look: that look is then the verdict
@@ -173,15 +175,28 @@ final class SettleWatch {
             return ports.get(u);
         }
 
+        /** When the next container among {@code open} reaches its floor after {@code now}; Long.MAX_VALUE if none will. */
+        long nextFloor(List<UnitStarts.Started> open, long now) {
+            return open.stream().filter(s -> ports.containsKey(s.unit())).mapToLong(s -> s.jobEnded() + floorNanos())
+                    .filter(at -> at > now).min().orElse(Long.MAX_VALUE);
+        }
+
+        private long floorNanos() {
+            return listening == null ? 0 : Math.min(listening.floor().toNanos(), settle.toNanos());
+        }
+
         /** What the containers among {@code open} that are past the floor are doing now. */
         Map<RepoUnit, Seen> now(List<UnitStarts.Started> open) {
             long now = System.nanoTime();
-            long floor = listening == null ? 0 : Math.min(listening.floor().toNanos(), settle.toNanos());
+            long floor = floorNanos();
             List<UnitStarts.Started> due = open.stream()
                     .filter(s -> ports.containsKey(s.unit()) && now - s.jobEnded() >= floor).toList();
-            List<String> unasked = due.stream().map(UnitStarts.Started::unit).filter(asked::add).map(RepoUnit::systemdName).toList();
+            // asked at the first look after their job, not at the floor: one process fewer when the answer is due.
+            // Once: a main process that changes later (a restart) is no answer, its first one is then gone
+            List<String> unasked = open.stream().map(UnitStarts.Started::unit).filter(ports::containsKey).filter(asked::add)
+                    .map(RepoUnit::systemdName).toList();
             if (!unasked.isEmpty()) {
-                mainPids.putAll(systemd.mainPids(unasked)); // once: a main process that changes later is no answer
+                mainPids.putAll(systemd.mainPids(unasked));
             }
             Map<RepoUnit, Seen> out = new LinkedHashMap<>();
             for (UnitStarts.Started s : due) {

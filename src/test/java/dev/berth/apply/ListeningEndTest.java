@@ -124,6 +124,21 @@ class ListeningEndTest {
     }
 
     @Test
+    void theFirstLookIsTakenAtTheFloorNotAtThePollAfterIt() throws Exception {
+        RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
+        RecordingSystemd systemd = new RecordingSystemd();
+        systemd.start(web.systemdName(), Duration.ofSeconds(1));
+        systemd.mainPids.put("web.service", 100L);
+        long started = System.nanoTime();
+        Map<RepoUnit, String> wrong = new SettleWatch(systemd, HealthGate.NONE, Duration.ofSeconds(5), Duration.ofMillis(1500),
+                new SettleWatch.Listening((pid, ports) -> SettleWatch.Seen.LISTENING, Duration.ofMillis(300), s -> { }))
+                .check(List.of(new UnitStarts.Started(web, started)));
+        assertThat(wrong).isEmpty();
+        assertThat(Duration.ofNanos(systemd.lastLook.get("web.service") - started))
+                .as("up at its 300 ms floor, not at the first 1.5 s poll").isBetween(Duration.ofMillis(300), Duration.ofMillis(1400));
+    }
+
+    @Test
     void aContainerThatListensButHasFailedIsStillCaught() throws Exception {
         RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
         RecordingSystemd systemd = new RecordingSystemd(); // never started: failed
