@@ -1,11 +1,11 @@
 package dev.berth.apply;
 
+import dev.berth.host.FileStamp;
 import dev.berth.repo.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sha256 of files Berth installed, hashed again only when their cheap metadata changed: size, mtime,
- * ctime, inode and device, read with one {@code stat}. ctime is in the stamp because nobody can set it: a
- * write that puts mtime back ({@code cp -p}, {@code touch -d}, rsync) still moves ctime. Two more guards:
- * a file whose mtime or ctime is within {@link #RACY} of the moment it was hashed is not remembered (a
- * second write in the same clock tick would leave the stamp as it was, git's "racy" case), and a hash older
+ * The sha256 of files Berth installed, hashed again only when their {@link FileStamp} (size, mtime, ctime,
+ * inode and device, read with one {@code stat}) changed. Two more guards: a file not {@linkplain
+ * FileStamp#settledAt settled} when it was hashed is not remembered (git's "racy" case), and a hash older
  * than the full-check interval is made again whatever the stamp says, so a change the stamp cannot show
- * (a file system that does not keep ctime) is found within that interval.
+ * (a file system that does not keep ctime) is found within that interval. A remembered hash is handed out as
+ * the same {@code String} each time, which is what lets {@link ObservedFiles} tell an unchanged disk cheaply.
  *
  * <p>One instance per process ({@link #PROCESS}) serves the planner and {@code berth status}: the facts it
  * keeps are about files of this host by absolute path, the same for every caller, and a daemon keeps them
@@ -28,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InstalledFileHashes {
 
-    /** How near its write a file must not be hashed and remembered. */
-    static final Duration RACY = Duration.ofSeconds(2);
     /** How long a remembered hash is trusted before the file is read again, changed stamp or not. */
     public static final Duration FULL_CHECK_EVERY = Duration.ofHours(1);
 
@@ -40,10 +37,7 @@ public final class InstalledFileHashes {
         String sha256(Path file) throws IOException;
     }
 
-    private record Stamp(long size, FileTime mtime, FileTime ctime, Object inode, Object device) {
-    }
-
-    private record Known(Stamp stamp, String sha256, Instant hashedAt) {
+    private record Known(FileStamp stamp, String sha256, Instant hashedAt) {
     }
 
     private final Clock clock;
@@ -63,11 +57,13 @@ public final class InstalledFileHashes {
      * @throws IOException when it cannot be read
      */
     public Optional<String> sha256(Path file) throws IOException {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        // one stat for a regular file: its stamp says it is one. Without a stamp (missing, a folder, a symlink, or a
+        // platform without unix attributes) a second look tells which
+        Optional<FileStamp> stamp = FileStamp.of(file);
+        if (stamp.isEmpty() && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             known.remove(file);
             return Optional.empty();
         }
-        Optional<Stamp> stamp = stampOf(file);
         Instant now = clock.instant();
         Known before = known.get(file);
         if (stamp.isPresent() && before != null && before.stamp().equals(stamp.get())
@@ -76,25 +72,9 @@ public final class InstalledFileHashes {
         }
         known.remove(file);
         String sha256 = hasher.sha256(file);
-        if (stamp.isPresent() && settled(stamp.get(), now)) {
+        if (stamp.isPresent() && stamp.get().settledAt(now)) {
             known.put(file, new Known(stamp.get(), sha256, now));
         }
         return Optional.of(sha256);
-    }
-
-    private static boolean settled(Stamp stamp, Instant now) {
-        Instant cutoff = now.minus(RACY);
-        return stamp.mtime().toInstant().isBefore(cutoff) && stamp.ctime().toInstant().isBefore(cutoff);
-    }
-
-    /** size, mtime, ctime, inode, device; empty where the platform has no unix attributes (then nothing is remembered) */
-    private static Optional<Stamp> stampOf(Path file) {
-        try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev", LinkOption.NOFOLLOW_LINKS);
-            return Optional.of(new Stamp((Long) a.get("size"), (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime"),
-                    a.get("ino"), a.get("dev")));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -3,27 +3,70 @@ package dev.berth.apply;
 import dev.berth.host.HostLayout;
 import dev.berth.state.AppliedState;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The files Berth recorded, as they are on disk now: what the planner compares against for drift. */
+/**
+ * The files Berth recorded, as they are on disk now: what the planner compares against for drift.
+ *
+ * <p>A result equal to the last one is handed back as the last one's map, so that a daemon's planner, whose last
+ * plan was made against it, recognises it by identity instead of comparing ~20,000 digests
+ * ({@code plan.PlanMemory}). Telling that cheaply rests on {@link InstalledFileHashes}: a hash it remembers is the
+ * same {@code String} each time, so an unchanged disk gives, target by target, the very strings of the last map.
+ * One instance per process ({@link #PROCESS}), over {@link InstalledFileHashes#PROCESS}: the answer is about files
+ * by absolute path, whoever asks, and a caller with other files in between costs the daemon one comparison.
+ */
 public final class ObservedFiles {
+    public static final ObservedFiles PROCESS = new ObservedFiles(InstalledFileHashes.PROCESS);
+    private static final String UNREADABLE = "unreadable";
 
-    private ObservedFiles() {
+    private final InstalledFileHashes hashes;
+    /** The last map handed out (unmodifiable), or null before the first. */
+    private volatile Map<String, String> last;
+
+    ObservedFiles(InstalledFileHashes hashes) {
+        this.hashes = hashes;
     }
 
-    /** target → sha256 on disk; missing files are absent from the map, unreadable ones never match. */
-    public static Map<String, String> of(HostLayout layout, AppliedState applied) {
+    /**
+     * target → sha256 on disk; missing files are absent from the map, unreadable ones never match. Unmodifiable;
+     * the same map as the last call's when the content is the same.
+     */
+    public Map<String, String> of(HostLayout layout, AppliedState applied) {
         Map<String, String> observed = new HashMap<>();
         for (String target : applied.files().keySet()) {
             try {
                 // hashed again only when its stamp changed, or on the full check's interval (InstalledFileHashes)
-                InstalledFileHashes.PROCESS.sha256(layout.pathOf(target)).ifPresent(sha -> observed.put(target, sha));
+                hashes.sha256(layout.pathOf(target)).ifPresent(sha -> observed.put(target, sha));
             } catch (IOException e) {
                 // unreadable counts as changed: the planner rewrites it
-                observed.put(target, "unreadable");
+                observed.put(target, UNREADABLE);
             }
         }
-        return observed;
+        Map<String, String> earlier = last;
+        if (earlier != null && sameStrings(observed, earlier)) {
+            return earlier;
+        }
+        Map<String, String> result = Collections.unmodifiableMap(observed);
+        last = result;
+        return result;
+    }
+
+    /**
+     * Whether {@code now} has the same entries as {@code earlier} with, for each, the very same digest string: then
+     * the maps are equal (same size, and every entry of one is in the other). A string that is only equal (a file
+     * hashed again, not yet settled or on the full check) says no: the planner's memory then compares the maps.
+     */
+    private static boolean sameStrings(Map<String, String> now, Map<String, String> earlier) {
+        if (now.size() != earlier.size()) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (earlier.get(e.getKey()) != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,7 +25,7 @@ final class MakePlan implements Step {
 
     @Override
     public Flow run(Run run, Parts parts) {
-        run.plan(parts.plans().plan(run.desired(), run.applied(), ObservedFiles.of(parts.layout(), run.applied())));
+        run.plan(parts.plans().plan(run.desired(), run.applied(), ObservedFiles.PROCESS.of(parts.layout(), run.applied())));
         return Flow.NEXT;
     }
 }

@@ -33,4 +33,12 @@ public final class PlanMemo {
         this.orderedStops = java.util.List.copyOf(orderedStops);
         this.startOrder = startOrder;
     }
+
+    /**
+     * This memo for a host state equal to the one it was made against, as other objects: everything it holds is as
+     * true of those, and the next plan against them (and the one after, if they come again) finds the same objects.
+     */
+    PlanMemo against(AppliedState equalApplied, Map<String, String> equalObserved) {
+        return new PlanMemo(desired, equalApplied, equalObserved, inputs, files, startsByUnit, orderedStops, startOrder);
+    }
 }

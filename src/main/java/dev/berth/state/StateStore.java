@@ -2,12 +2,14 @@ package dev.berth.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.berth.host.AtomicFileWriter;
+import dev.berth.host.FileStamp;
 import dev.berth.json.Json;
 import dev.berth.host.StateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,13 @@ import java.util.Optional;
 /**
  * Berth's state folder: config, applied state, last sync report and history, each a JSON file
  * replaced atomically, so a crash never leaves a torn state file.
+ *
+ * <p>The applied state is read again only when its file changed: while {@code applied.json} has the same
+ * {@link FileStamp} as when it was last parsed, {@link #applied()} hands back that very object. A daemon's planner
+ * then gets the same object each sync and reuses its last plan without comparing ~10,000 units
+ * ({@code plan.PlanMemory}); sharing it is safe because an {@link AppliedState} is immutable. Whoever else writes
+ * the file (another Berth process, a hand edit, a restore) moves its stamp: ctime and inode even when size and
+ * mtime are put back.
  */
 public final class StateStore {
     /** The host's age key ({@code berth secret keygen}) lives here too; {@link #deleteAll} keeps it. */
@@ -24,10 +33,22 @@ public final class StateStore {
 
     private final Path dir;
     private final StateFiles files;
+    private final Clock clock;
+    /** The last applied state parsed from a settled file, and that file's stamp then; null when there is none. */
+    private volatile Parsed parsed;
+
+    private record Parsed(FileStamp stamp, AppliedState state) {
+    }
 
     public StateStore(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** With the clock that says whether a file read is settled (tests). */
+    StateStore(Path dir, Clock clock) {
         this.dir = dir;
         this.files = new StateFiles(dir);
+        this.clock = clock;
     }
 
     public Path dir() {
@@ -57,12 +78,31 @@ public final class StateStore {
         write("config.json", config);
     }
 
+    /** What Berth has put on this host; the same object as the last call's while {@code applied.json} is unchanged. */
     public AppliedState applied() throws IOException {
-        return read("applied.json", AppliedState.class).orElse(AppliedState.empty());
+        // the moment of the read, then the stamp, then the content: a write after the stat moves the stamp away from
+        // the one remembered, so at worst the next call parses again; never is a content kept under a later stamp
+        Instant readAt = clock.instant();
+        Optional<FileStamp> stamp = FileStamp.of(dir.resolve("applied.json"));
+        Parsed last = parsed;
+        if (last != null && stamp.isPresent() && last.stamp().equals(stamp.get())) {
+            return last.state();
+        }
+        AppliedState state = read("applied.json", AppliedState.class).orElse(AppliedState.empty());
+        // git's racy rule: a file written within FileStamp.RACY of this read could be written again in the same clock
+        // tick without its stamp showing it, so it is parsed again until it settles
+        if (stamp.isPresent() && stamp.get().settledAt(readAt)) {
+            parsed = new Parsed(stamp.get(), state);
+        }
+        return state;
     }
 
     public void saveApplied(AppliedState state) throws IOException {
-        write("applied.json", state);
+        try {
+            write("applied.json", state);
+        } finally {
+            parsed = null; // the new file's stamp differs anyway; nothing is kept of a state this process replaced
+        }
     }
 
     public Optional<SyncReport> lastSync() throws IOException {
@@ -92,6 +132,7 @@ public final class StateStore {
 
     /** Removes everything Berth keeps in its state folder (prune). */
     public void deleteAll() throws IOException {
+        parsed = null;
         if (!Files.exists(dir)) {
             return;
         }

@@ -8,6 +8,7 @@ import dev.berth.apply.SyncOutcome;
 import dev.berth.build.BuildStep;
 import dev.berth.desired.CheckedRepositoryLoader;
 import dev.berth.git.TestGitRepo;
+import dev.berth.host.FileStamp;
 import dev.berth.host.HostLayout;
 import dev.berth.plan.PlanMemory;
 import dev.berth.plan.Planning;
@@ -19,15 +20,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A long-lived Berth (the daemon) makes a new deployer for every sync but keeps one memory of plans and one
- * repository reader: a sync is then planned from the last plan where the host state is still the one it was made
- * against (re-read, so equal, not the same objects), and its plan is the full plan's.
+ * A long-lived Berth (the daemon) makes a new deployer for every sync but keeps one state store, one memory of plans
+ * and one repository reader: a sync is then planned from the last plan where the host state is still the one it was
+ * made against, and its plan is the full plan's. Once the files are settled, the state store and the files on disk
+ * come back as the very objects of the last plan; before, they are read anew and compared.
  */
 class FollowedPlanTest {
     @TempDir
@@ -35,6 +42,7 @@ class FollowedPlanTest {
 
     private TestGitRepo repo;
     private HostLayout layout;
+    private StateStore store;
     private final RecordingSystemd systemd = new RecordingSystemd();
     private final PlanMemory plans = new PlanMemory();
     private final CheckedRepositoryLoader reader = new CheckedRepositoryLoader(); // hands unchanged units over as the same objects
@@ -48,6 +56,7 @@ class FollowedPlanTest {
         }
         repo.commit("first");
         layout = new HostLayout(false, tmp.resolve("state"), tmp.resolve("quadlets/berth"), tmp.resolve("units"), tmp.resolve("run"));
+        store = new StateStore(layout.stateDir());
         daemonsDeployer().init(new BerthConfig(repo.url(), null, "", 60, null, null, null));
     }
 
@@ -62,7 +71,7 @@ class FollowedPlanTest {
     }
 
     private Deployer deployer(CheckedRepositoryLoader loader, PlanMemory memory) {
-        return new Deployer(new Parts(layout, new StateStore(layout.stateDir()), systemd, loader, message -> { },
+        return new Deployer(new Parts(layout, store, systemd, loader, message -> { },
                 Clock.systemUTC(), Duration.ZERO, BuildStep.NONE, HealthGate.NONE, SecretStep.NONE, memory), Pipeline.standard());
     }
 
@@ -82,6 +91,7 @@ class FollowedPlanTest {
         assertThat(plans.lastKind()).as("the host state init left is new to the memory").isEqualTo(Planning.Kind.FULL);
         assertThat(sync().changed()).isFalse();
         assertThat(plans.lastKind()).as("the same host state, read anew").isEqualTo(Planning.Kind.CHANGED_UNITS);
+        assertThat(plans.lastHandOver()).as("written just now, so read anew and compared").isEqualTo(PlanMemory.HandOver.EQUAL);
 
         repo.write("web/web.env", "V=2\n");
         repo.commit("web's env");
@@ -109,5 +119,43 @@ class FollowedPlanTest {
         assertThat(repaired.plan()).isEqualTo(expected);
         assertThat(repaired.changed()).as("the drift is repaired").isTrue();
         assertThat(Files.readString(layout.quadletDir().resolve("api/api.env"))).isEqualTo("V=1\n");
+    }
+
+    @Test
+    void onceTheFilesSettledATimedSyncGetsTheLastPlansVeryObjects() throws Exception {
+        sync();
+        awaitSettled(); // the files the first sync wrote could still change unseen within the racy window
+        sync();
+        assertThat(plans.lastHandOver()).as("read settled for the first time: remembered from now on").isEqualTo(PlanMemory.HandOver.EQUAL);
+
+        assertThat(sync().changed()).isFalse();
+
+        assertThat(plans.lastHandOver()).as("the state store's and the files on disk's last objects").isEqualTo(PlanMemory.HandOver.SAME);
+        assertThat(plans.lastKind()).isEqualTo(Planning.Kind.CHANGED_UNITS);
+        repo.write("api/api.env", "V=2\n");
+        repo.commit("api's env");
+        dev.berth.plan.Plan expected = fullPlan();
+        SyncOutcome synced = sync();
+        assertThat(plans.lastHandOver()).isEqualTo(PlanMemory.HandOver.SAME);
+        assertThat(plans.lastKind()).isEqualTo(Planning.Kind.CHANGED_UNITS);
+        assertThat(synced.plan()).isEqualTo(expected);
+        assertThat(Files.readString(layout.quadletDir().resolve("api/api.env"))).isEqualTo("V=2\n");
+
+        sync();
+        assertThat(plans.lastHandOver()).as("after a deployment: another applied state").isEqualTo(PlanMemory.HandOver.OTHER);
+    }
+
+    /** Waits until every file of the state folder and every installed file was last written more than 2 s ago. */
+    private void awaitSettled() throws Exception {
+        List<FileStamp> stamps = new ArrayList<>();
+        for (Path folder : List.of(layout.stateDir(), layout.quadletDir())) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.map(FileStamp::of).flatMap(Optional::stream).forEach(stamps::add);
+            }
+        }
+        assertThat(stamps).isNotEmpty();
+        while (!stamps.stream().allMatch(stamp -> stamp.settledAt(Instant.now()))) {
+            Thread.sleep(50);
+        }
     }
 }

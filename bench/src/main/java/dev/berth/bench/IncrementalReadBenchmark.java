@@ -1,6 +1,7 @@
 package dev.berth.bench;
 
 import dev.berth.git.GitSource;
+import dev.berth.host.FileStamp;
 import dev.berth.plan.Plan;
 import dev.berth.plan.PlanMemory;
 import dev.berth.plan.Planner;
@@ -11,6 +12,7 @@ import dev.berth.repo.RepositoryReader;
 import dev.berth.repo.RepositoryReading;
 import dev.berth.repo.ValidationLimits;
 import dev.berth.state.AppliedState;
+import dev.berth.state.StateStore;
 import dev.berth.validate.CheckedRules;
 import dev.berth.validate.PodmanTarget;
 import dev.berth.validate.RepositoryValidator;
@@ -44,9 +46,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * against the previous commit's applied state. The rules are checked as the daemon checks them ({@link CheckedRules}:
  * again only for the units the read rebuilt), and the plan follows the change from the first commit's plan
  * against the same host state ({@link Planner#plan(dev.berth.repo.DesiredState, AppliedState, Map, PlanMemo)}:
- * again only for the units and files the read rebuilt), through the daemon's {@link PlanMemory}: the applied state and
- * the files on disk are equal to those of the memory's plan but other objects, as a sync reads them anew, so each
- * operation also pays the equality walk that hands them over. A repository of {@code units} units in git, with two
+ * again only for the units and files the read rebuilt), through the daemon's {@link PlanMemory}, with the host state
+ * as the daemon's sync gets it: the applied state read each operation through a real {@link StateStore} from a real
+ * {@code applied.json} (written in setup and left to settle, so the store hands back the object it parsed, as it
+ * does while the file is unchanged), and the files on disk as the one map {@code apply.ObservedFiles} hands back
+ * while no installed file changed. That map is passed as the same object each operation rather than made from
+ * ~20,000 real installed files: the stat walk that makes it is timed on its own ({@link ObservedFilesBenchmark}).
+ * A repository of {@code units} units in git, with two
  * commits ({@code change}): {@code onePercent} changes 1% of the units ({@link RepositoryGenerator}'s revision 1), {@code oneFile}
  * changes one env file. Each operation starts from the first commit's read, so every sample does the same work.
  */
@@ -69,7 +75,7 @@ public class IncrementalReadBenchmark {
 
     /** One repository at its second commit, with the first commit's read and applied state. */
     private record Sync(Path checkout, GitSource git, String from, String to, ReadMemo earlier, CheckedRules earlierRules,
-                        AppliedState applied, Map<String, String> observed, PlanMemory plans) {
+                        StateStore store, Map<String, String> observed, PlanMemory plans) {
     }
 
     @Setup(Level.Trial)
@@ -96,14 +102,13 @@ public class IncrementalReadBenchmark {
             GitSource source = GitSource.open(root.resolve(".git"), "refs/heads/main");
             Set<String> changed = source.changedPaths(from, to, "").orElseThrow();
             CheckedRules rules = CheckedRules.check(first.scan(), PodmanTarget.assumedNewest(), null);
+            StateStore store = settledStore(Files.createTempDirectory("berth-bench-state-"), applied);
+            // no drift: what Berth wrote, one map as ObservedFiles hands it back while nothing changed on disk
+            Map<String, String> observed = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(applied.files()));
             // the daemon's memory of its last plan: the first commit's, against the host state as it was then
             PlanMemory plans = new PlanMemory();
-            plans.plan(first.scan().desired(), applied, applied.files());
-            // each sync reads the host state anew: equal to what the memory holds, other objects
-            AppliedState appliedAgain = new AppliedState(applied.commit(), new java.util.HashMap<>(applied.files()),
-                    new java.util.HashMap<>(applied.units()));
-            Map<String, String> observedAgain = new java.util.HashMap<>(applied.files()); // no drift: what Berth wrote
-            Sync sync = new Sync(root, source, from, to, first.memo(), rules, appliedAgain, observedAgain, plans);
+            plans.plan(first.scan().desired(), store.applied(), observed);
+            Sync sync = new Sync(root, source, from, to, first.memo(), rules, store, observed, plans);
             RepositoryReading again = read(sync);
             var full = RepositoryReader.readRemembering(root, ValidationLimits.DEFAULTS).scan();
             if (again.kind() != RepositoryReading.Kind.CHANGED_UNITS || !again.scan().desired().equals(full.desired())
@@ -115,13 +120,34 @@ public class IncrementalReadBenchmark {
             if (!CheckedRules.check(again.scan(), PodmanTarget.assumedNewest(), rules).problems().equals(fullProblems)) {
                 throw new IllegalStateException("the rules checked again where units changed are not the full check's equal");
             }
-            Plan followed = plans.plan(again.scan().desired(), appliedAgain, observedAgain);
+            Plan followed = plans.plan(again.scan().desired(), store.applied(), observed);
             if (plans.lastKind() != Planning.Kind.CHANGED_UNITS || !followed.equals(Planner.plan(full.desired(), applied))) {
                 throw new IllegalStateException("the plan of the changed units is not the full plan's equal");
+            }
+            if (plans.lastHandOver() != PlanMemory.HandOver.SAME) {
+                throw new IllegalStateException("the host state did not come back as the memory's own objects");
             }
             System.out.printf("%n%d units; %d paths changed%n", again.scan().desired().units().size(), changed.size());
             return sync;
         }
+    }
+
+    /**
+     * A state folder whose {@code applied.json} holds {@code applied}, read once it is settled (2 s after its write:
+     * ctime counts, so only waiting makes it so), after which the store hands back the object it parsed.
+     */
+    private static StateStore settledStore(Path dir, AppliedState applied) throws Exception {
+        StateStore store = new StateStore(dir);
+        store.saveApplied(applied);
+        FileStamp written = FileStamp.of(dir.resolve("applied.json")).orElseThrow();
+        while (!written.settledAt(java.time.Instant.now())) {
+            Thread.sleep(100);
+        }
+        AppliedState read = store.applied();
+        if (!read.equals(applied) || store.applied() != read) {
+            throw new IllegalStateException("the state store does not hand back the applied state it read");
+        }
+        return store;
     }
 
     private static String commit(Git git) throws Exception {
@@ -142,7 +168,11 @@ public class IncrementalReadBenchmark {
         if (reading.scan().hasErrors() || rules.problems().stream().anyMatch(Problem::isError)) {
             throw new IllegalStateException("repository became invalid");
         }
-        return sync.plans().plan(reading.scan().desired(), sync.applied(), sync.observed());
+        try {
+            return sync.plans().plan(reading.scan().desired(), sync.store().applied(), sync.observed());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Benchmark
@@ -153,9 +183,11 @@ public class IncrementalReadBenchmark {
     @TearDown(Level.Trial)
     public void delete() throws IOException {
         sync.git().close();
-        try (Stream<Path> paths = Files.walk(sync.checkout())) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        for (Path dir : java.util.List.of(sync.checkout(), sync.store().dir())) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }
