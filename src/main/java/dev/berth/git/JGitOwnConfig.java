@@ -2,9 +2,13 @@ package dev.berth.git;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
@@ -24,12 +28,16 @@ import org.eclipse.jgit.util.SystemReader;
  *
  * <p>The facts given are JGit's own fall-backs, what every short-lived process used anyway: a 2 s timestamp
  * resolution (a file changed within 2 s of being read is read again, never trusted as unchanged) and a 10 ms racy
- * interval. Berth reads bare clones and exports trees, so it never depends on a finer resolution for speed.
- * Git's own config files ({@code /etc/gitconfig}, {@code ~/.gitconfig}) are read as before.
+ * interval. Berth reads bare clones and exports trees, so it never depends on a finer resolution for speed. The
+ * file systems are read from {@code /proc/mounts} (JGit's key is the file system's name, the first field there),
+ * not listed through {@code FileSystems}, which stats every mount point and so blocks on a hung network mount. One
+ * mounted later is measured by JGit in the background, as before. Git's own config files ({@code /etc/gitconfig},
+ * {@code ~/.gitconfig}) are read as before.
  */
 final class JGitOwnConfig extends FileBasedConfig {
     static final Duration TIMESTAMP_RESOLUTION = Duration.ofSeconds(2);
     static final Duration MIN_RACY_INTERVAL = Duration.ofMillis(10);
+    private static final Path MOUNTS = Path.of("/proc/mounts");
 
     private volatile boolean loaded;
 
@@ -52,21 +60,43 @@ final class JGitOwnConfig extends FileBasedConfig {
         });
         try {
             SystemReader.getInstance().getUserConfig();
-        } catch (IOException | org.eclipse.jgit.errors.ConfigInvalidException e) {
+        } catch (IOException | ConfigInvalidException e) {
             // JGit reports a broken ~/.gitconfig or /etc/gitconfig itself, where a repository is opened
         }
     }
 
     /** JGit's key for a file system's facts: the JVM's vendor and version, and the file system's name. */
-    static String keyOf(FileStore store) {
-        return System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|' + store.name();
+    static String keyOf(String fileSystemName) {
+        return System.getProperty("java.vendor") + '|' + System.getProperty("java.version") + '|' + fileSystemName;
+    }
+
+    /**
+     * The names of the mounted file systems: the first field of each line of {@code /proc/mounts}, with the octal
+     * escapes the kernel writes for a space, tab, newline or backslash undone (as {@code getmntent} does).
+     */
+    static Set<String> fileSystemNames(List<String> procMounts) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : procMounts) {
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                names.add(line.substring(0, space).replace("\\040", " ").replace("\\011", "\t")
+                        .replace("\\012", "\n").replace("\\134", "\\"));
+            }
+        }
+        return names;
     }
 
     @Override
     public void load() {
         clear();
-        for (FileStore store : FileSystems.getDefault().getFileStores()) {
-            String key = keyOf(store);
+        List<String> mounts;
+        try {
+            mounts = Files.readAllLines(MOUNTS);
+        } catch (IOException e) {
+            mounts = List.of(); // not Linux: JGit measures, as it always did there
+        }
+        for (String name : fileSystemNames(mounts)) {
+            String key = keyOf(name);
             setString(ConfigConstants.CONFIG_FILESYSTEM_SECTION, key, ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION,
                     TIMESTAMP_RESOLUTION.toMillis() + " milliseconds");
             setString(ConfigConstants.CONFIG_FILESYSTEM_SECTION, key, ConfigConstants.CONFIG_KEY_MIN_RACY_THRESHOLD,

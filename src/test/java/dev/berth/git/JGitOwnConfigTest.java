@@ -57,6 +57,20 @@ class JGitOwnConfigTest {
     }
 
     @Test
+    void fileSystemsAreNamedAsJavaNamesThemFromProcMounts(@TempDir Path tmp) throws Exception {
+        assertThat(JGitOwnConfig.fileSystemNames(List.of(
+                "/dev/vda1 / ext4 rw,relatime 0 0",
+                "tmpfs /tmp tmpfs rw 0 0",
+                "//nas/my\\040share /mnt/nas cifs rw 0 0",
+                "tmpfs /run tmpfs rw 0 0",
+                "")))
+                .containsExactly("/dev/vda1", "tmpfs", "//nas/my share");
+        // the key JGit looks up is the FileStore's name: the same as read here, for a real folder of this machine
+        assertThat(JGitOwnConfig.fileSystemNames(Files.readAllLines(Path.of("/proc/mounts"))))
+                .contains(Files.getFileStore(tmp).name());
+    }
+
+    @Test
     void jgitsOwnConfigIsNeverWritten() throws Exception {
         JGitHostFacts.tellOnce();
         var config = org.eclipse.jgit.util.SystemReader.getInstance().getJGitConfig();
