@@ -75,6 +75,31 @@ class ObservedFilesTest {
     private static final AppliedState WEB = applied("quadlet/web/web.container", "quadlet/web/web.env", "quadlet/web/db.env");
 
     @Test
+    void manyFilesAreLookedAtTogetherWithTheSameAnswers() throws IOException {
+        int n = ObservedFiles.IN_PARALLEL_FROM + 200;
+        Map<String, String> files = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            String target = "quadlet/many/f" + i + (i % 7 == 0 ? ".broken" : ".env");
+            files.put(target, "recorded digest");
+            if (i % 5 != 0) { // every fifth is missing: absent from the map
+                Path file = layout.pathOf(target);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "N=" + i + "\n");
+                expected.put(target, i % 7 == 0 ? "unreadable" : Sha256.of("N=" + i + "\n"));
+            }
+        }
+        AppliedState many = new AppliedState("c1", files, Map.of());
+        Map<String, String> first = observed.of(layout, many);
+        assertThat(new TreeMap<>(first)).isEqualTo(expected);
+        assertThat(observed.of(layout, many)).as("nothing changed: the same map").isSameAs(first);
+        Files.writeString(layout.pathOf("quadlet/many/f1.env"), "N=changed\n");
+        Map<String, String> changed = observed.of(layout, many);
+        assertThat(changed).isNotSameAs(first).containsEntry("quadlet/many/f1.env", Sha256.of("N=changed\n")).hasSize(expected.size());
+        assertThatThrownBy(() -> changed.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void nothingChangedOnDiskGivesTheSameMap() {
         Map<String, String> first = observed.of(layout, WEB);
         assertThat(first).hasSize(3);
