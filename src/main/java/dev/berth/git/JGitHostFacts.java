@@ -32,10 +32,11 @@ final class JGitHostFacts {
         DONE;
 
         static {
+            // first: installing the config loads git's system config, whose place JGit would fork git to find
+            tell(FS.DETECTED); // instead of the three processes JGit forks to learn them
             // a file system mounted after JGit read its config is still measured: in the background, not blocking
             FS.FileStoreAttributes.setBackground(true);
             JGitOwnConfig.install();
-            tell(FS.DETECTED); // instead of the three processes JGit forks to learn them
         }
     }
 

@@ -23,9 +23,16 @@ class JGitOwnConfigTest {
     private static Child factsOf(Path dir, String setUp, Path home) throws Exception {
         Path out = home.resolve("out");
         Path err = home.resolve("err");
-        Process p = new ProcessBuilder(JAVA, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
+        // a git first on the PATH that notes each time it is run: JGit forks git to find git's system config
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path git = bin.resolve("git");
+        Files.writeString(git, "#!/bin/sh\necho \"git $*\" >> " + home.resolve("git-runs") + "\n");
+        git.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder(JAVA, "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
                 JGitFileStoreFacts.class.getName(), dir.toString(), setUp)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(err)).isZero();
         return new Child(Files.readString(out).strip(), Files.readString(err));
@@ -46,6 +53,7 @@ class JGitOwnConfigTest {
         assertThat(berth.err()).isEmpty();
         assertThat(probes(repo)).isEmpty();
         assertThat(home.resolve(".config/jgit/config")).as("nothing written to the user's home").doesNotExist();
+        assertThat(home.resolve("git-runs")).as("JGitHostFacts told JGit where git's system config is first").doesNotExist();
     }
 
     @Test
