@@ -3,13 +3,12 @@ package dev.berth.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.repo.Sha256;
+import dev.berth.testing.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,25 +20,9 @@ class InstalledFileHashesTest {
     Path dir;
 
     private final List<Path> hashed = new ArrayList<>();
-    private Instant now = Instant.now().plusSeconds(60); // the files written below are settled by then
+    private final SettableClock clock = new SettableClock(Instant.now().plusSeconds(60)); // the files written below are settled by then
 
     private InstalledFileHashes hashes() {
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new InstalledFileHashes(clock, Duration.ofHours(1), p -> {
             hashed.add(p);
             return Sha256.ofFile(p);
@@ -53,7 +36,7 @@ class InstalledFileHashesTest {
         assertThat(hashes.sha256(f)).contains(Sha256.ofFile(f));
         assertThat(hashes.sha256(f)).contains(Sha256.ofFile(f));
         assertThat(hashed).hasSize(1);
-        now = now.plus(Duration.ofMinutes(61));
+        clock.set(clock.instant().plus(Duration.ofMinutes(61)));
         assertThat(hashes.sha256(f)).contains(Sha256.ofFile(f));
         assertThat(hashed).hasSize(2);
     }
@@ -84,7 +67,7 @@ class InstalledFileHashesTest {
     @Test
     void aFileHashedRightAfterItsWriteIsNotRemembered() throws Exception {
         Path f = Files.writeString(dir.resolve("racy.conf"), "x=1\n");
-        now = Instant.now(); // within the racy window of the write
+        clock.set(Instant.now()); // within the racy window of the write
         InstalledFileHashes hashes = hashes();
         hashes.sha256(f);
         hashes.sha256(f);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,24 +37,8 @@ class ObservedFilesTest {
         Files.writeString(layout.quadletDir().resolve("web/web.container"), "[Container]\nImage=web\n");
         Files.writeString(layout.quadletDir().resolve("web/web.env"), "V=1\n");
         Files.writeString(layout.quadletDir().resolve("web/db.env"), "V=2\n");
-        Clock settled = new Clock() { // the files above are settled by then, so their hashes are remembered
-            private final Instant later = Instant.now().plusSeconds(60);
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return later;
-            }
-        };
+        // the files above are settled by then, so their hashes are remembered
+        Clock settled = Clock.fixed(Instant.now().plusSeconds(60), ZoneOffset.UTC);
         observed = new ObservedFiles(new InstalledFileHashes(settled, Duration.ofHours(1), file -> {
             if (file.getFileName().toString().endsWith(".broken")) {
                 throw new IOException("cannot read " + file);

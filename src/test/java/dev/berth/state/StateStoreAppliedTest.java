@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.host.FileStamp;
+import dev.berth.testing.SettableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +24,10 @@ class StateStoreAppliedTest {
     Path dir;
 
     /** Later than every write below by more than the racy window, unless a test moves it. */
-    private Instant now = Instant.now().plusSeconds(60);
+    private final SettableClock clock = new SettableClock(Instant.now().plusSeconds(60));
 
     private StateStore store() {
-        return new StateStore(dir, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        });
+        return new StateStore(dir, clock);
     }
 
     private static AppliedState state(String commit) {
@@ -122,10 +105,10 @@ class StateStoreAppliedTest {
     void aFileReadWithinTheRacyWindowOfItsWriteIsNotRemembered() throws Exception {
         StateStore store = store();
         store.saveApplied(state("c1"));
-        now = Instant.now(); // right after the write
+        clock.set(Instant.now()); // right after the write
         AppliedState first = store.applied();
         assertThat(store.applied()).isEqualTo(first).isNotSameAs(first);
-        now = Instant.now().plusSeconds(60); // settled now: remembered from here on
+        clock.set(Instant.now().plusSeconds(60)); // settled now: remembered from here on
         AppliedState settled = store.applied();
         assertThat(store.applied()).isSameAs(settled);
     }
