@@ -162,6 +162,7 @@ final class SettleWatch {
         private final Map<RepoUnit, Set<Integer>> ports = new LinkedHashMap<>();
         private final Map<String, Long> mainPids = new LinkedHashMap<>();
         private final Set<RepoUnit> asked = new HashSet<>();
+        private final Set<RepoUnit> lookedPastFloor = new HashSet<>();
 
         ListeningUnits(List<UnitStarts.Started> watched) {
             for (UnitStarts.Started s : watched) {
@@ -175,10 +176,14 @@ final class SettleWatch {
             return ports.get(u);
         }
 
-        /** When the next container among {@code open} reaches its floor after {@code now}; Long.MAX_VALUE if none will. */
+        /**
+         * When the next look past a floor is due among {@code open}: a container's floor, or {@code now} for one whose
+         * floor passed while the last poll was busy (forks take tens of ms) and which has had no look since;
+         * Long.MAX_VALUE if none is due.
+         */
         long nextFloor(List<UnitStarts.Started> open, long now) {
-            return open.stream().filter(s -> ports.containsKey(s.unit())).mapToLong(s -> s.jobEnded() + floorNanos())
-                    .filter(at -> at > now).min().orElse(Long.MAX_VALUE);
+            return open.stream().filter(s -> ports.containsKey(s.unit()) && !lookedPastFloor.contains(s.unit()))
+                    .mapToLong(s -> Math.max(now, s.jobEnded() + floorNanos())).min().orElse(Long.MAX_VALUE);
         }
 
         private long floorNanos() {
@@ -204,6 +209,7 @@ final class SettleWatch {
                 if (pid != null) {
                     out.put(s.unit(), listening.probe().look(pid, ports.get(s.unit())));
                 }
+                lookedPastFloor.add(s.unit()); // later looks follow the poll
             }
             return out;
         }

@@ -139,6 +139,27 @@ class ListeningEndTest {
     }
 
     @Test
+    void aFloorThatPassesDuringABusyPollIsLookedAtRightAfterIt() throws Exception {
+        RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
+        RecordingSystemd systemd = new RecordingSystemd();
+        systemd.start(web.systemdName(), Duration.ofSeconds(1));
+        systemd.mainPids.put("web.service", 100L);
+        systemd.lookTakes = Duration.ofMillis(500); // the poll at 1.0 s is still busy when the floor (1.1 s) passes
+        java.util.concurrent.atomic.AtomicLong firstProbe = new java.util.concurrent.atomic.AtomicLong();
+        long started = System.nanoTime();
+        Map<RepoUnit, String> wrong = new SettleWatch(systemd, HealthGate.NONE, Duration.ofSeconds(8), Duration.ofMillis(1000),
+                new SettleWatch.Listening((pid, ports) -> {
+                    firstProbe.compareAndSet(0, System.nanoTime());
+                    return SettleWatch.Seen.LISTENING;
+                }, Duration.ofMillis(1100), s -> { }))
+                .check(List.of(new UnitStarts.Started(web, started)));
+        assertThat(wrong).isEmpty();
+        assertThat(Duration.ofNanos(firstProbe.get() - started))
+                .as("looked at when the busy poll (1.0–1.5 s) ended, not a whole poll later (2.5 s)")
+                .isBetween(Duration.ofMillis(1100), Duration.ofMillis(2200));
+    }
+
+    @Test
     void aContainerThatListensButHasFailedIsStillCaught() throws Exception {
         RepoUnit web = unit("web.container", "[Container]\nImage=x\nPublishPort=127.0.0.1:1:8080\n");
         RecordingSystemd systemd = new RecordingSystemd(); // never started: failed

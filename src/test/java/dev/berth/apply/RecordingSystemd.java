@@ -106,10 +106,20 @@ public final class RecordingSystemd implements Systemd {
         return out;
     }
 
+    /** How long each look at a unit's state takes (a {@code systemctl show} fork on a busy host). */
+    volatile java.time.Duration lookTakes = java.time.Duration.ZERO;
+
     @Override
     public UnitStatus status(String unit) {
         lastLook.put(unit, System.nanoTime());
         looks.incrementAndGet();
+        if (!lookTakes.isZero()) {
+            try {
+                Thread.sleep(lookTakes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failingLater.containsKey(unit) && !lookedAtSinceStart.add(unit)) {
             return failingLater.get(unit);
         }
