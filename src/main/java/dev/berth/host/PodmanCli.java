@@ -16,7 +16,6 @@ import java.util.Optional;
  * host, the user's own on a rootless one (podman picks it, so no command here differs between the two).
  */
 public final class PodmanCli implements Podman {
-    private static final ObjectMapper JSON = dev.berth.json.Json.mapper();
     private static final Duration SECRET_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PS_TIMEOUT = Duration.ofSeconds(20);
@@ -93,7 +92,7 @@ public final class PodmanCli implements Podman {
         }
         Map<String, ContainerHealthState> out = new HashMap<>();
         try {
-            for (JsonNode c : JSON.readTree(r.stdout())) {
+            for (JsonNode c : json().readTree(r.stdout())) {
                 String unit = c.path("Labels").path("PODMAN_SYSTEMD_UNIT").asText(null);
                 if (unit != null) {
                     out.put(unit, ContainerHealthState.ofStatus(c.path("Status").asText("")));
@@ -112,7 +111,7 @@ public final class PodmanCli implements Podman {
             throw new HostException("cannot ask Podman for its version (" + VERSION_COMMAND + "): " + r.message());
         }
         try {
-            return JSON.readTree(r.stdout()).path("Client").path("Version").asText();
+            return json().readTree(r.stdout()).path("Client").path("Version").asText();
         } catch (IOException e) {
             throw new HostException("cannot read the output of " + VERSION_COMMAND + ": " + e.getMessage(), e);
         }
@@ -188,7 +187,7 @@ public final class PodmanCli implements Podman {
     private JsonNode json(List<String> args) throws HostException {
         String out = text(args, QUERY_TIMEOUT);
         try {
-            return out.isBlank() ? JSON.createArrayNode() : JSON.readTree(out);
+            return out.isBlank() ? json().createArrayNode() : json().readTree(out);
         } catch (IOException e) {
             throw new HostException("podman " + String.join(" ", args) + " gave output that is not JSON: " + e.getMessage(), e);
         }
@@ -203,5 +202,10 @@ public final class PodmanCli implements Podman {
             throw new HostException("podman " + String.join(" ", args) + " failed (exit " + r.exitCode() + "): " + r.message());
         }
         return r.stdout();
+    }
+
+    /** Databind, made on first use: a process that never asks podman for JSON (a CLI sync) does not make it. */
+    private static ObjectMapper json() {
+        return dev.berth.json.Json.mapper();
     }
 }

@@ -19,7 +19,6 @@ import java.util.TreeMap;
  */
 final class SecretState {
     static final String FILE_NAME = "secrets.json";
-    private static final ObjectMapper JSON = Json.mapper();
 
     private final StateFiles folder;
     private final Path file;
@@ -34,7 +33,7 @@ final class SecretState {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
+            return new TreeMap<>(Json.mapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
         } catch (IOException e) {
             throw new SecretException(FailureKind.STATE, "cannot read " + file + " (" + e.getMessage() + "): fix or delete it"
                     + " (Berth then creates every secret again)", e);

@@ -20,34 +20,30 @@ public final class SafetyStore {
     }
 
     public SafetySettings settings() throws IOException {
-        return read(SETTINGS, SafetySettings.class).orElse(SafetySettings.DEFAULTS);
+        return read(SETTINGS, StateForms.SAFETY).orElse(SafetySettings.DEFAULTS);
     }
 
     public void saveSettings(SafetySettings settings) throws IOException {
-        write(SETTINGS, settings);
+        files.write(SETTINGS, StateForms.SAFETY.bytes(settings));
     }
 
     public Optional<RejectedCommit> rejected() throws IOException {
-        return read(REJECTED, RejectedCommit.class);
+        return read(REJECTED, StateForms.REJECTED);
     }
 
     public void saveRejected(RejectedCommit rejected) throws IOException {
-        write(REJECTED, rejected);
+        files.write(REJECTED, StateForms.REJECTED.bytes(rejected));
     }
 
-    private <T> Optional<T> read(String name, Class<T> type) throws IOException {
+    private <T> Optional<T> read(String name, StateForm<T> form) throws IOException {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(StateStore.json().readValue(f.toFile(), type));
+            return Optional.of(form.value(Files.readAllBytes(f)));
         } catch (IOException e) {
             throw new IOException("cannot read " + f + ": " + e.getMessage() + " (the file is damaged: fix or remove it)", e);
         }
-    }
-
-    private void write(String name, Object value) throws IOException {
-        files.write(name, StateStore.json().writeValueAsBytes(value));
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.berth.host.FileStamp;
 import dev.berth.json.Json;
 import dev.berth.host.StateFiles;
@@ -29,7 +28,6 @@ public final class StateStore {
     /** The host's age key ({@code berth secret keygen}) lives here too; {@link #deleteAll} keeps it. */
     public static final String AGE_IDENTITY_FILE = "age-identity.txt";
     private static final int HISTORY_LIMIT = 200;
-    private static final ObjectMapper JSON = Json.stateFiles();
 
     private final Path dir;
     private final StateFiles files;
@@ -70,12 +68,12 @@ public final class StateStore {
     }
 
     public BerthConfig config() throws IOException {
-        return read("config.json", BerthConfig.class).orElseThrow(() -> new IOException(
+        return read("config.json", StateForms.CONFIG).orElseThrow(() -> new IOException(
                 "this host follows no repository yet (no " + dir.resolve("config.json") + "): run 'berth init URL' first"));
     }
 
     public void saveConfig(BerthConfig config) throws IOException {
-        write("config.json", config);
+        write("config.json", StateForms.CONFIG.bytes(config));
     }
 
     /** What Berth has put on this host; the same object as the last call's while {@code applied.json} is unchanged. */
@@ -88,7 +86,7 @@ public final class StateStore {
         if (last != null && stamp.isPresent() && last.stamp().equals(stamp.get())) {
             return last.state();
         }
-        AppliedState state = read("applied.json", AppliedState.class).orElse(AppliedState.empty());
+        AppliedState state = read("applied.json", StateForms.APPLIED).orElse(AppliedState.empty());
         // git's racy rule: a file written within FileStamp.RACY of this read could be written again in the same clock
         // tick without its stamp showing it, so it is parsed again until it settles
         if (stamp.isPresent() && stamp.get().settledAt(readAt)) {
@@ -99,18 +97,18 @@ public final class StateStore {
 
     public void saveApplied(AppliedState state) throws IOException {
         try {
-            write("applied.json", state);
+            write("applied.json", StateForms.APPLIED.bytes(state));
         } finally {
             parsed = null; // the new file's stamp differs anyway; nothing is kept of a state this process replaced
         }
     }
 
     public Optional<SyncReport> lastSync() throws IOException {
-        return read("last-sync.json", SyncReport.class);
+        return read("last-sync.json", StateForms.LAST_SYNC);
     }
 
     public void saveLastSync(SyncReport report) throws IOException {
-        write("last-sync.json", report);
+        write("last-sync.json", StateForms.LAST_SYNC.bytes(report));
     }
 
     public List<Deployment> history() throws IOException {
@@ -118,7 +116,11 @@ public final class StateStore {
         if (!Files.exists(f)) {
             return List.of();
         }
-        return JSON.readValue(f.toFile(), new TypeReference<List<Deployment>>() { });
+        try {
+            return StateForms.DEPLOYMENT.values(Files.readAllBytes(f));
+        } catch (IOException e) {
+            throw damaged(f, e);
+        }
     }
 
     public void appendHistory(Deployment d) throws IOException {
@@ -127,7 +129,7 @@ public final class StateStore {
         if (all.size() > HISTORY_LIMIT) {
             all = all.subList(all.size() - HISTORY_LIMIT, all.size());
         }
-        write("history.json", all);
+        write("history.json", StateForms.DEPLOYMENT.arrayBytes(all));
     }
 
     /** Removes everything Berth keeps in its state folder (prune). */
@@ -147,24 +149,32 @@ public final class StateStore {
         }
     }
 
-    private <T> Optional<T> read(String name, Class<T> type) throws IOException {
+    private <T> Optional<T> read(String name, StateForm<T> form) throws IOException {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(f.toFile(), type));
+            return Optional.of(form.value(Files.readAllBytes(f)));
         } catch (IOException e) {
-            throw new IOException("cannot read " + f + ": " + e.getMessage()
-                    + " (the file is damaged; remove it and run 'berth sync' to rebuild it)", e);
+            throw damaged(f, e);
         }
     }
 
-    private void write(String name, Object value) throws IOException {
-        files.write(name, JSON.writeValueAsBytes(value));
+    private static IOException damaged(Path f, IOException e) {
+        return new IOException("cannot read " + f + ": " + e.getMessage()
+                + " (the file is damaged; remove it and run 'berth sync' to rebuild it)", e);
     }
 
+    private void write(String name, byte[] json) throws IOException {
+        files.write(name, json);
+    }
+
+    /**
+     * Jackson databind set up as for the state files, for printing their records ({@code status --json}, the
+     * daemon's answers); the files themselves are read and written without it ({@link StateForm}).
+     */
     public static ObjectMapper json() {
-        return JSON;
+        return Json.stateFiles();
     }
 }

@@ -32,7 +32,6 @@ import java.util.TreeMap;
 public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<String, String>> prompts) {
 
     public static final String FILE = "mcp.lock";
-    private static final ObjectMapper JSON = Json.canonical();
     private static final List<String> DEFINITION = List.of("name", "title", "description", "inputSchema",
             "outputSchema", "annotations");
     private static final List<String> PROMPT_DEFINITION = List.of("name", "title", "description", "arguments");
@@ -73,7 +72,7 @@ public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<
     public static McpLock parse(String text) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = json().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("not JSON (" + e.getOriginalMessage() + " at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): regenerate it with berth mcp lock");
@@ -114,12 +113,12 @@ public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<
     }
 
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = json().createObjectNode();
         root.put("version", 1);
-        root.set("servers", JSON.valueToTree(servers));
-        root.set("prompts", JSON.valueToTree(prompts));
+        root.set("servers", json().valueToTree(servers));
+        root.set("prompts", json().valueToTree(prompts));
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return json().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -180,16 +179,16 @@ public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<
 
     /** sha256 over the tool's definition as canonical JSON (keys sorted at every level). */
     public static String hash(McpSchema.Tool tool) {
-        return hash(JSON.valueToTree(tool), DEFINITION);
+        return hash(json().valueToTree(tool), DEFINITION);
     }
 
-    /** sha256 over the prompt's definition as canonical JSON. */
+    /** sha256 over the prompt's definition as canonical json(). */
     public static String hash(McpSchema.Prompt prompt) {
-        return hash(JSON.valueToTree(prompt), PROMPT_DEFINITION);
+        return hash(json().valueToTree(prompt), PROMPT_DEFINITION);
     }
 
     private static String hash(ObjectNode full, List<String> keys) {
-        ObjectNode definition = JSON.createObjectNode();
+        ObjectNode definition = json().createObjectNode();
         for (String key : keys) {
             JsonNode v = full.get(key);
             if (v != null && !v.isNull()) {
@@ -197,10 +196,15 @@ public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<
             }
         }
         try {
-            String canonical = JSON.writeValueAsString(JSON.treeToValue(definition, Object.class));
+            String canonical = json().writeValueAsString(json().treeToValue(definition, Object.class));
             return "sha256:" + Sha256.of(canonical.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Databind, made on first use: a repository without a lock file (most) is checked without it. */
+    private static ObjectMapper json() {
+        return Json.canonical();
     }
 }

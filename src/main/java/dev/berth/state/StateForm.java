@@ -1,0 +1,122 @@
+package dev.berth.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one kind of state file is written and read with Jackson's streaming generator and parser (jackson-core)
+ * instead of Jackson databind. Why: every command that reads the state folder without a daemon (a CLI
+ * {@code sync}, {@code status}, {@code plan}) paid ~0.1 s for databind in a fresh JVM: making the first
+ * {@code ObjectMapper} sets up {@code java.text}'s calendar and locale data, and each record type is introspected
+ * by reflection on first use. The bytes are the ones databind writes for the same record with
+ * {@code INDENT_OUTPUT} (members in record order, nulls written, the enums' words), and the values read are the
+ * ones databind reads ({@link JsonMembers}): {@code StateFormTest} holds every form to both, so files written by
+ * either read in the other.
+ */
+abstract class StateForm<T> {
+    abstract T read(JsonMembers m) throws IOException;
+
+    abstract void write(JsonGenerator g, T value) throws IOException;
+
+    /** The file's bytes for {@code value}. */
+    final byte[] bytes(T value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JsonMembers.FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(g, value);
+        }
+        return out.toByteArray();
+    }
+
+    /** The value of a file's bytes; a document that is not this form's is an {@link IOException} saying why. */
+    final T value(byte[] json) throws IOException {
+        try {
+            return read(JsonMembers.parse(json));
+        } catch (RuntimeException e) { // a record's own check (a required map missing, as databind also refuses)
+            throw new IOException("a member is missing or wrong: " + e, e);
+        }
+    }
+
+    /** The bytes of a file holding an array of this form's objects. */
+    final byte[] arrayBytes(List<T> values) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (values.size() + 1));
+        try (JsonGenerator g = JsonMembers.FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartArray();
+            for (T v : values) {
+                if (v == null) {
+                    g.writeNull();
+                } else {
+                    write(g, v);
+                }
+            }
+            g.writeEndArray();
+        }
+        return out.toByteArray();
+    }
+
+    /** The values of a file holding an array of this form's objects. */
+    final List<T> values(byte[] json) throws IOException {
+        try {
+            List<T> out = new ArrayList<>();
+            for (JsonMembers m : JsonMembers.parseArray(json)) {
+                out.add(m == null ? null : read(m));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new IOException("a member is missing or wrong: " + e, e);
+        }
+    }
+
+    static void writeTexts(JsonGenerator g, String name, List<String> texts) throws IOException {
+        if (texts == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (String t : texts) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+    }
+
+    static void writeTextMembers(JsonGenerator g, String name, Map<String, String> texts) throws IOException {
+        if (texts == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    static <E> List<E> each(List<JsonMembers> objects, StateForm<E> form) throws IOException {
+        if (objects == null) {
+            return null;
+        }
+        List<E> out = new ArrayList<>(objects.size());
+        for (JsonMembers o : objects) {
+            out.add(o == null ? null : form.read(o));
+        }
+        return out;
+    }
+
+    static <E> Map<String, E> each(Map<String, JsonMembers> objects, StateForm<E> form) throws IOException {
+        if (objects == null) {
+            return null;
+        }
+        Map<String, E> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonMembers> o : objects.entrySet()) {
+            out.put(o.getKey(), o.getValue() == null ? null : form.read(o.getValue()));
+        }
+        return out;
+    }
+}
