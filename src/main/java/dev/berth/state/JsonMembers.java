@@ -71,6 +71,9 @@ final class JsonMembers {
         if (v == null) {
             return 0;
         }
+        if (v instanceof java.math.BigInteger big && big.bitLength() > 63) {
+            throw wrong(name, "a number Berth can hold (64 bits)"); // databind refuses it too
+        }
         if (v instanceof Number n) {
             return n.longValue();
         }
