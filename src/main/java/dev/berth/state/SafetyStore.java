@@ -41,7 +41,7 @@ public final class SafetyStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(form.value(Files.readAllBytes(f)));
+            return Optional.of(form.value(f));
         } catch (IOException e) {
             throw new IOException("cannot read " + f + ": " + e.getMessage() + " (the file is damaged: fix or remove it)", e);
         }

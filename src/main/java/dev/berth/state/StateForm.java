@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,37 +15,30 @@ import java.util.Map;
  * {@code ObjectMapper} sets up {@code java.text}'s calendar and locale data, and each record type is introspected
  * by reflection on first use. The bytes are the ones databind writes for the same record with
  * {@code INDENT_OUTPUT} (members in record order, nulls written, the enums' words), and the values read are the
- * ones databind reads ({@link JsonMembers}): {@code StateFormTest} holds every form to both, so files written by
+ * ones databind reads ({@link JsonReading}): {@code StateFormTest} holds every form to both, so files written by
  * either read in the other.
  */
-abstract class StateForm<T> {
-    abstract T read(JsonMembers m) throws IOException;
+abstract class StateForm<T> implements JsonReading.ObjectForm<T> {
+    /** Reads the record from the object {@code r} is at the start of. */
+    @Override
+    public abstract T read(JsonReading r) throws IOException;
 
     abstract void write(JsonGenerator g, T value) throws IOException;
 
     /** The file's bytes for {@code value}. */
     final byte[] bytes(T value) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = JsonMembers.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = JsonReading.FACTORY.createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             write(g, value);
         }
         return out.toByteArray();
     }
 
-    /** The value of a file's bytes; a document that is not this form's is an {@link IOException} saying why. */
-    final T value(byte[] json) throws IOException {
-        try {
-            return read(JsonMembers.parse(json));
-        } catch (RuntimeException e) { // a record's own check (a required map missing, as databind also refuses)
-            throw new IOException("a member is missing or wrong: " + e, e);
-        }
-    }
-
     /** The bytes of a file holding an array of this form's objects. */
     final byte[] arrayBytes(List<T> values) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (values.size() + 1));
-        try (JsonGenerator g = JsonMembers.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = JsonReading.FACTORY.createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartArray();
             for (T v : values) {
@@ -61,15 +53,34 @@ abstract class StateForm<T> {
         return out.toByteArray();
     }
 
-    /** The values of a file holding an array of this form's objects. */
+    /** The value of a document; one that is not this form's is an {@link IOException} saying why. */
+    final T value(byte[] json) throws IOException {
+        return refusingRuntime(() -> JsonReading.object(json, this));
+    }
+
+    /** The value of a file, as {@link #value(byte[])}. */
+    final T value(Path file) throws IOException {
+        return refusingRuntime(() -> JsonReading.object(file, this));
+    }
+
+    /** The values of a document holding an array of this form's objects (or nulls). */
     final List<T> values(byte[] json) throws IOException {
+        return refusingRuntime(() -> JsonReading.array(json, this));
+    }
+
+    /** The values of a file, as {@link #values(byte[])}. */
+    final List<T> values(Path file) throws IOException {
+        return refusingRuntime(() -> JsonReading.array(file, this));
+    }
+
+    private interface Reading<R> {
+        R read() throws IOException;
+    }
+
+    private static <R> R refusingRuntime(Reading<R> reading) throws IOException {
         try {
-            List<T> out = new ArrayList<>();
-            for (JsonMembers m : JsonMembers.parseArray(json)) {
-                out.add(m == null ? null : read(m));
-            }
-            return out;
-        } catch (RuntimeException e) {
+            return reading.read();
+        } catch (RuntimeException e) { // a record's own check (a required map missing, as databind also refuses)
             throw new IOException("a member is missing or wrong: " + e, e);
         }
     }
@@ -96,27 +107,5 @@ abstract class StateForm<T> {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
-    }
-
-    static <E> List<E> each(List<JsonMembers> objects, StateForm<E> form) throws IOException {
-        if (objects == null) {
-            return null;
-        }
-        List<E> out = new ArrayList<>(objects.size());
-        for (JsonMembers o : objects) {
-            out.add(o == null ? null : form.read(o));
-        }
-        return out;
-    }
-
-    static <E> Map<String, E> each(Map<String, JsonMembers> objects, StateForm<E> form) throws IOException {
-        if (objects == null) {
-            return null;
-        }
-        Map<String, E> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonMembers> o : objects.entrySet()) {
-            out.put(o.getKey(), o.getValue() == null ? null : form.read(o.getValue()));
-        }
-        return out;
     }
 }

@@ -2,7 +2,7 @@ package dev.berth.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.function.Function;
+import java.util.List;
 
 /** The state folder's records in their JSON form (see {@link StateForm}): one form per record, members in record order. */
 final class StateForms {
@@ -11,10 +11,25 @@ final class StateForms {
 
     static final StateForm<BerthConfig> CONFIG = new StateForm<>() {
         @Override
-        BerthConfig read(JsonMembers m) throws IOException {
-            return new BerthConfig(m.text("remote"), m.text("ref"), m.text("path"), m.number("intervalSeconds"),
-                    m.text("sshKey"), m.text("pinnedCommit"), m.text("pinnedAgainst"), m.text("hostName"),
-                    m.textMembers("labels"));
+        public BerthConfig read(JsonReading r) throws IOException {
+            String remote = null, ref = null, path = null, sshKey = null, pinnedCommit = null, pinnedAgainst = null, hostName = null;
+            long intervalSeconds = 0;
+            java.util.Map<String, String> labels = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "remote" -> remote = r.text();
+                    case "ref" -> ref = r.text();
+                    case "path" -> path = r.text();
+                    case "intervalSeconds" -> intervalSeconds = r.number();
+                    case "sshKey" -> sshKey = r.text();
+                    case "pinnedCommit" -> pinnedCommit = r.text();
+                    case "pinnedAgainst" -> pinnedAgainst = r.text();
+                    case "hostName" -> hostName = r.text();
+                    case "labels" -> labels = r.textMembers();
+                    default -> r.skip();
+                }
+            }
+            return new BerthConfig(remote, ref, path, intervalSeconds, sshKey, pinnedCommit, pinnedAgainst, hostName, labels);
         }
 
         @Override
@@ -35,9 +50,21 @@ final class StateForms {
 
     static final StateForm<AppliedUnit> UNIT = new StateForm<>() {
         @Override
-        AppliedUnit read(JsonMembers m) throws IOException {
-            return new AppliedUnit(m.text("fileName"), m.text("systemdName"), m.text("inputDigest"), m.bool("autoStart"),
-                    m.texts("dependsOn"));
+        public AppliedUnit read(JsonReading r) throws IOException {
+            String fileName = null, systemdName = null, inputDigest = null;
+            boolean autoStart = false;
+            List<String> dependsOn = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "fileName" -> fileName = r.text();
+                    case "systemdName" -> systemdName = r.text();
+                    case "inputDigest" -> inputDigest = r.text();
+                    case "autoStart" -> autoStart = r.bool();
+                    case "dependsOn" -> dependsOn = r.texts();
+                    default -> r.skip();
+                }
+            }
+            return new AppliedUnit(fileName, systemdName, inputDigest, autoStart, dependsOn);
         }
 
         @Override
@@ -54,8 +81,19 @@ final class StateForms {
 
     static final StateForm<AppliedState> APPLIED = new StateForm<>() {
         @Override
-        AppliedState read(JsonMembers m) throws IOException {
-            return new AppliedState(m.text("commit"), m.textMembers("files"), each(m.objectMembers("units"), UNIT));
+        public AppliedState read(JsonReading r) throws IOException {
+            String commit = null;
+            java.util.Map<String, String> files = null;
+            java.util.Map<String, AppliedUnit> units = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "commit" -> commit = r.text();
+                    case "files" -> files = r.textMembers();
+                    case "units" -> units = r.objectMembers(UNIT);
+                    default -> r.skip();
+                }
+            }
+            return new AppliedState(commit, files, units);
         }
 
         @Override
@@ -79,9 +117,20 @@ final class StateForms {
 
     static final StateForm<SafetySettings> SAFETY = new StateForm<>() {
         @Override
-        SafetySettings read(JsonMembers m) throws IOException {
-            return new SafetySettings(m.bool("noRollback"), m.text("allowedSigners"), m.texts("adopted"),
-                    m.text("trustedKeyring"));
+        public SafetySettings read(JsonReading r) throws IOException {
+            boolean noRollback = false;
+            String allowedSigners = null, trustedKeyring = null;
+            List<String> adopted = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "noRollback" -> noRollback = r.bool();
+                    case "allowedSigners" -> allowedSigners = r.text();
+                    case "adopted" -> adopted = r.texts();
+                    case "trustedKeyring" -> trustedKeyring = r.text();
+                    default -> r.skip();
+                }
+            }
+            return new SafetySettings(noRollback, allowedSigners, adopted, trustedKeyring);
         }
 
         @Override
@@ -97,8 +146,18 @@ final class StateForms {
 
     static final StateForm<RejectedCommit> REJECTED = new StateForm<>() {
         @Override
-        RejectedCommit read(JsonMembers m) throws IOException {
-            return new RejectedCommit(m.text("commit"), m.text("reason"), m.number("rolledBack"));
+        public RejectedCommit read(JsonReading r) throws IOException {
+            String commit = null, reason = null;
+            long rolledBack = 0;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "commit" -> commit = r.text();
+                    case "reason" -> reason = r.text();
+                    case "rolledBack" -> rolledBack = r.number();
+                    default -> r.skip();
+                }
+            }
+            return new RejectedCommit(commit, reason, rolledBack);
         }
 
         @Override
@@ -113,8 +172,19 @@ final class StateForms {
 
     static final StateForm<UnitFailure> FAILURE = new StateForm<>() {
         @Override
-        UnitFailure read(JsonMembers m) throws IOException {
-            return new UnitFailure(m.text("unit"), m.text("systemdName"), m.text("message"), m.texts("journal"));
+        public UnitFailure read(JsonReading r) throws IOException {
+            String unit = null, systemdName = null, message = null;
+            List<String> journal = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "unit" -> unit = r.text();
+                    case "systemdName" -> systemdName = r.text();
+                    case "message" -> message = r.text();
+                    case "journal" -> journal = r.texts();
+                    default -> r.skip();
+                }
+            }
+            return new UnitFailure(unit, systemdName, message, journal);
         }
 
         @Override
@@ -130,9 +200,24 @@ final class StateForms {
 
     static final StateForm<SyncReport> LAST_SYNC = new StateForm<>() {
         @Override
-        SyncReport read(JsonMembers m) throws IOException {
-            return new SyncReport(m.number("finishedAt"), word(m, "result", SyncResult.values(), SyncResult::word),
-                    m.text("commit"), m.text("error"), each(m.objects("failedUnits"), FAILURE), m.texts("driftRepaired"));
+        public SyncReport read(JsonReading r) throws IOException {
+            long finishedAt = 0;
+            SyncResult result = null;
+            String commit = null, error = null;
+            List<UnitFailure> failedUnits = null;
+            List<String> driftRepaired = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "finishedAt" -> finishedAt = r.number();
+                    case "result" -> result = r.word(SyncResult.values(), SyncResult::word);
+                    case "commit" -> commit = r.text();
+                    case "error" -> error = r.text();
+                    case "failedUnits" -> failedUnits = r.objects(FAILURE);
+                    case "driftRepaired" -> driftRepaired = r.texts();
+                    default -> r.skip();
+                }
+            }
+            return new SyncReport(finishedAt, result, commit, error, failedUnits, driftRepaired);
         }
 
         @Override
@@ -158,10 +243,23 @@ final class StateForms {
 
     static final StateForm<Deployment> DEPLOYMENT = new StateForm<>() {
         @Override
-        Deployment read(JsonMembers m) throws IOException {
-            return new Deployment(m.text("commit"), m.text("subject"), m.number("appliedAt"),
-                    word(m, "result", SyncResult.values(), SyncResult::word),
-                    word(m, "reason", DeploymentReason.values(), DeploymentReason::word), m.text("rewoundFrom"));
+        public Deployment read(JsonReading r) throws IOException {
+            String commit = null, subject = null, rewoundFrom = null;
+            long appliedAt = 0;
+            SyncResult result = null;
+            DeploymentReason reason = null;
+            while (r.nextMember()) {
+                switch (r.name()) {
+                    case "commit" -> commit = r.text();
+                    case "subject" -> subject = r.text();
+                    case "appliedAt" -> appliedAt = r.number();
+                    case "result" -> result = r.word(SyncResult.values(), SyncResult::word);
+                    case "reason" -> reason = r.word(DeploymentReason.values(), DeploymentReason::word);
+                    case "rewoundFrom" -> rewoundFrom = r.text();
+                    default -> r.skip();
+                }
+            }
+            return new Deployment(commit, subject, appliedAt, result, reason, rewoundFrom);
         }
 
         @Override
@@ -178,29 +276,4 @@ final class StateForms {
             g.writeEndObject();
         }
     };
-
-    /**
-     * The enum constant whose word a member holds; null when missing or null; any other word is an error. A whole
-     * number is the constant's position, as databind reads it.
-     */
-    private static <E extends Enum<E>> E word(JsonMembers m, String name, E[] values, Function<E, String> word)
-            throws IOException {
-        Long index = m.wholeNumber(name);
-        if (index != null) {
-            if (index < 0 || index >= values.length) {
-                throw new IOException("'" + name + "' is " + index + ", which is no " + values[0].getDeclaringClass().getSimpleName());
-            }
-            return values[index.intValue()];
-        }
-        String text = m.text(name);
-        if (text == null) {
-            return null;
-        }
-        for (E v : values) {
-            if (word.apply(v).equals(text)) {
-                return v;
-            }
-        }
-        throw new IOException("'" + name + "' is \"" + text + "\", which this Berth does not know");
-    }
 }

@@ -117,7 +117,7 @@ public final class StateStore {
             return List.of();
         }
         try {
-            return StateForms.DEPLOYMENT.values(Files.readAllBytes(f));
+            return StateForms.DEPLOYMENT.values(f);
         } catch (IOException e) {
             throw damaged(f, e);
         }
@@ -155,7 +155,7 @@ public final class StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(form.value(Files.readAllBytes(f)));
+            return Optional.of(form.value(f));
         } catch (IOException e) {
             throw damaged(f, e);
         }
