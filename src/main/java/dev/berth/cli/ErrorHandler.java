@@ -19,11 +19,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        return report(ex, cl.getErr());
+    }
+
+    /** Says what failed on {@code err}, as for a command picocli ran: the exit code. */
+    static int report(Exception ex, java.io.PrintWriter err) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         // A message may quote a remote URL from deep inside JGit: never print the credentials in it.
-        cl.getErr().println("berth: " + dev.berth.git.RemoteUrls.redact(message));
+        err.println("berth: " + dev.berth.git.RemoteUrls.redact(message));
         if (System.getenv("BERTH_DEBUG") != null) {
-            ex.printStackTrace(cl.getErr());
+            ex.printStackTrace(err);
         }
         return EXIT_FAILURE;
     }

@@ -32,12 +32,30 @@ abstract class HostCommand implements Callable<Integer> {
     /** Set when the daemon runs this command with its own Berth (one that neither prints progress nor waits). */
     Berth servedBy;
 
+    /** Where the command prints when no picocli runs it ({@link PlainSync}); null: picocli's writers. */
+    private PrintWriter plainOut;
+    private PrintWriter plainErr;
+
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return plainOut != null ? plainOut : spec.commandLine().getOut();
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        return plainErr != null ? plainErr : spec.commandLine().getErr();
+    }
+
+    /** Runs the command as picocli would for a command line that set only the fields already set, printing to these. */
+    final int callPrintingTo(PrintWriter out, PrintWriter err) {
+        plainOut = out;
+        plainErr = err;
+        try {
+            return call();
+        } catch (Exception e) {
+            return ErrorHandler.report(e, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** This host's Berth: progress printed unless --quiet, waits for another Berth said on stderr. */

@@ -56,6 +56,10 @@ public final class Main implements Runnable {
             System.err.flush();
             Runtime.getRuntime().halt(byDaemon.get());
         }
+        var plainSync = PlainSync.run(args, System.out, System.err, System.getenv("BERTH_STATE_DIR"));
+        if (plainSync.isPresent()) {
+            System.exit(plainSync.get());
+        }
         System.exit(SingleCommandLine.of(args).execute(args));
     }
 
