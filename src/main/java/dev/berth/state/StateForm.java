@@ -27,28 +27,39 @@ abstract class StateForm<T> implements JsonReading.ObjectForm<T> {
 
     /** The file's bytes for {@code value}. */
     final byte[] bytes(T value) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = JsonReading.FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(g, value);
-        }
-        return out.toByteArray();
+        return generated(512, g -> write(g, value));
     }
 
-    /** The bytes of a file holding an array of this form's objects. */
+    /** The bytes of a file holding an array of this form's objects (or nulls). */
     final byte[] arrayBytes(List<T> values) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (values.size() + 1));
-        try (JsonGenerator g = JsonReading.FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
+        return generated(256 * (values.size() + 1), g -> {
             g.writeStartArray();
             for (T v : values) {
-                if (v == null) {
-                    g.writeNull();
-                } else {
-                    write(g, v);
-                }
+                writeOrNull(g, v);
             }
             g.writeEndArray();
+        });
+    }
+
+    /** Writes {@code value} as this form's object, or null. */
+    final void writeOrNull(JsonGenerator g, T value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            write(g, value);
+        }
+    }
+
+    private interface Writing {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** What {@code writing} generates, indented as databind's {@code INDENT_OUTPUT} does. */
+    private static byte[] generated(int sizeHint, Writing writing) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
+        try (JsonGenerator g = JsonReading.FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            writing.write(g);
         }
         return out.toByteArray();
     }

@@ -93,6 +93,9 @@ final class StateForms {
                     default -> r.skip();
                 }
             }
+            if (files == null || units == null) { // databind refuses these too: the record cannot hold a null map
+                throw new IOException("'" + (files == null ? "files" : "units") + "' is missing or null");
+            }
             return new AppliedState(commit, files, units);
         }
 
@@ -104,11 +107,7 @@ final class StateForms {
             g.writeObjectFieldStart("units");
             for (var e : s.units().entrySet()) {
                 g.writeFieldName(e.getKey());
-                if (e.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    UNIT.write(g, e.getValue());
-                }
+                UNIT.writeOrNull(g, e.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -229,11 +228,7 @@ final class StateForms {
             g.writeStringField("error", r.error());
             g.writeArrayFieldStart("failedUnits");
             for (UnitFailure f : r.failedUnits()) {
-                if (f == null) {
-                    g.writeNull();
-                } else {
-                    FAILURE.write(g, f);
-                }
+                FAILURE.writeOrNull(g, f);
             }
             g.writeEndArray();
             writeTexts(g, "driftRepaired", r.driftRepaired());

@@ -154,6 +154,13 @@ class StateFormTest {
     }
 
     @Test
+    void anAppliedStateWithoutItsFilesSaysWhichMemberIsMissing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("applied.json"), "{\"commit\": \"c\", \"units\": {}}");
+        assertThatThrownBy(() -> new StateStore(dir).applied()).hasMessageContaining(dir.resolve("applied.json").toString())
+                .hasMessageContaining("'files' is missing or null");
+    }
+
+    @Test
     void aWordThisBerthDoesNotKnowIsAnErrorAsInDatabind() {
         byte[] doc = "{\"commit\":\"c\",\"result\":\"ok\",\"reason\":\"teleport\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> DATABIND.readValue(doc, Deployment.class)).isInstanceOf(java.io.IOException.class);
