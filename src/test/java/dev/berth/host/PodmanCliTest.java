@@ -110,6 +110,43 @@ class PodmanCliTest {
     }
 
     @Test
+    void healthByUnitSkipsEverythingElseOfAContainerAsPodman5PrintsIt() throws Exception {
+        // one container as podman 5.4 prints it (shortened values), members before and after the two that count
+        String ps = """
+                [
+                  {
+                    "AutoRemove": false,
+                    "Command": ["busybox", "httpd", "-f"],
+                    "Created": 1764600000,
+                    "ExitCode": 0,
+                    "Exited": false,
+                    "Id": "7c8aeb376560",
+                    "Image": "localhost:5000/busybox:test",
+                    "Labels": {"io.containers.autoupdate": null, "PODMAN_SYSTEMD_UNIT": "ap-b.service", "n": 5},
+                    "Mounts": [],
+                    "Names": ["ap-b"],
+                    "Namespaces": {},
+                    "Networks": ["podman"],
+                    "Pid": 2715,
+                    "Ports": [{"host_ip": "127.0.0.1", "container_port": 8080, "host_port": 18411, "range": 1, "protocol": "tcp"}],
+                    "Size": null,
+                    "State": "running",
+                    "Status": "Up 3 seconds (starting)",
+                    "StartedAt": 1764600001
+                  },
+                  {"Labels": null, "Status": "Up 1 hour"},
+                  {"Id": "no labels at all"}
+                ]
+                """;
+        assertThat(PodmanCli.healthByUnit(ps)).isEqualTo(Map.of("ap-b.service", ContainerHealthState.STARTING));
+        assertThat(PodmanCli.healthByUnit("")).isEmpty();
+        assertThat(PodmanCli.healthByUnit("[]")).isEmpty();
+        for (String notPs : List.of("{}", "[1, 2]", "[{\"Labels\": {}}", "not json")) {
+            assertThatThrownBy(() -> PodmanCli.healthByUnit(notPs)).as(notPs).isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
     void versionImagesAndVolumes() throws Exception {
         runner.answers.addAll(List.of(ok("{\"Client\":{\"Version\":\"5.4.2\"},\"Server\":{\"Version\":\"5.4.1\"}}"),
                 ok("sha256:1111 sha256:2222\n"), failed(125, "image not known"),
