@@ -163,51 +163,39 @@ final class JsonReading {
 
     /** An array of text; null when null. */
     List<String> texts() throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!opens(JsonToken.START_ARRAY, "an array")) {
             return null;
         }
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw wrong("an array");
-        }
-        String member = name;
         List<String> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             out.add(text());
         }
-        name = member;
         return out;
     }
 
     /** An object of text members, sorted by name (as every state record keeps them); null when null. */
     SortedMap<String, String> textMembers() throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!opens(JsonToken.START_OBJECT, "an object")) {
             return null;
-        }
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw wrong("an object");
         }
         String member = name;
         SortedMap<String, String> out = new TreeMap<>();
         while (nextMember()) {
             out.put(name, text());
         }
-        name = member;
+        name = member; // what a later error about this member names
         return out;
     }
 
     /** An object whose members are objects of {@code form} (or nulls), sorted by name; null when null. */
     <T> SortedMap<String, T> objectMembers(ObjectForm<T> form) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!opens(JsonToken.START_OBJECT, "an object")) {
             return null;
-        }
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw wrong("an object");
         }
         String member = name;
         SortedMap<String, T> out = new TreeMap<>();
         while (nextMember()) {
-            String key = name;
-            out.put(key, nested(member + "." + key, form));
+            out.put(name, nested(member, name, -1, form));
         }
         name = member;
         return out;
@@ -215,39 +203,48 @@ final class JsonReading {
 
     /** An array of objects of {@code form} (or nulls); null when null. */
     <T> List<T> objects(ObjectForm<T> form) throws IOException {
+        return opens(JsonToken.START_ARRAY, "an array") ? elements(name, form) : null;
+    }
+
+    /** False at a null; true at {@code start}; anything else is an error saying the member is not {@code what}. */
+    private boolean opens(JsonToken start, String what) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
+            return false;
         }
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw wrong("an array");
+        if (p.currentToken() != start) {
+            throw wrong(what);
         }
-        String member = name;
-        List<T> out = elements(member, form);
-        name = member;
-        return out;
+        return true;
     }
 
     private <T> List<T> elements(String where, ObjectForm<T> form) throws IOException {
         List<T> out = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(nested(where + "[" + out.size() + "]", form));
+            out.add(nested(where, null, out.size(), form));
         }
         return out;
     }
 
-    private <T> T nested(String where, ObjectForm<T> form) throws IOException {
+    /**
+     * The object of {@code form} (or null) at the parser: member {@code key} of {@code where}, or its element
+     * {@code index} when {@code key} is null. The location is spelt out only for an error (not once per unit).
+     */
+    private <T> T nested(String where, String key, int index, ObjectForm<T> form) throws IOException {
         return switch (p.currentToken()) {
             case VALUE_NULL -> null;
             case START_OBJECT -> {
-                JsonReading inner = new JsonReading(p);
                 try {
-                    yield form.read(inner);
+                    yield form.read(new JsonReading(p));
                 } catch (IOException e) {
-                    throw new IOException(where + ": " + e.getMessage(), e);
+                    throw new IOException(location(where, key, index) + ": " + e.getMessage(), e);
                 }
             }
-            default -> throw new IOException(where + " is not an object");
+            default -> throw new IOException(location(where, key, index) + " is not an object");
         };
+    }
+
+    private static String location(String where, String key, int index) {
+        return key != null ? where + "." + key : where + "[" + index + "]";
     }
 
     private IOException wrong(String expected) {

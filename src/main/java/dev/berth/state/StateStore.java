@@ -68,12 +68,12 @@ public final class StateStore {
     }
 
     public BerthConfig config() throws IOException {
-        return read("config.json", StateForms.CONFIG).orElseThrow(() -> new IOException(
+        return read("config.json", StateForms.CONFIG::value).orElseThrow(() -> new IOException(
                 "this host follows no repository yet (no " + dir.resolve("config.json") + "): run 'berth init URL' first"));
     }
 
     public void saveConfig(BerthConfig config) throws IOException {
-        write("config.json", StateForms.CONFIG.bytes(config));
+        files.write("config.json", StateForms.CONFIG.bytes(config));
     }
 
     /** What Berth has put on this host; the same object as the last call's while {@code applied.json} is unchanged. */
@@ -86,7 +86,7 @@ public final class StateStore {
         if (last != null && stamp.isPresent() && last.stamp().equals(stamp.get())) {
             return last.state();
         }
-        AppliedState state = read("applied.json", StateForms.APPLIED).orElse(AppliedState.empty());
+        AppliedState state = read("applied.json", StateForms.APPLIED::value).orElse(AppliedState.empty());
         // git's racy rule: a file written within FileStamp.RACY of this read could be written again in the same clock
         // tick without its stamp showing it, so it is parsed again until it settles
         if (stamp.isPresent() && stamp.get().settledAt(readAt)) {
@@ -97,30 +97,22 @@ public final class StateStore {
 
     public void saveApplied(AppliedState state) throws IOException {
         try {
-            write("applied.json", StateForms.APPLIED.bytes(state));
+            files.write("applied.json", StateForms.APPLIED.bytes(state));
         } finally {
             parsed = null; // the new file's stamp differs anyway; nothing is kept of a state this process replaced
         }
     }
 
     public Optional<SyncReport> lastSync() throws IOException {
-        return read("last-sync.json", StateForms.LAST_SYNC);
+        return read("last-sync.json", StateForms.LAST_SYNC::value);
     }
 
     public void saveLastSync(SyncReport report) throws IOException {
-        write("last-sync.json", StateForms.LAST_SYNC.bytes(report));
+        files.write("last-sync.json", StateForms.LAST_SYNC.bytes(report));
     }
 
     public List<Deployment> history() throws IOException {
-        Path f = dir.resolve("history.json");
-        if (!Files.exists(f)) {
-            return List.of();
-        }
-        try {
-            return StateForms.DEPLOYMENT.values(f);
-        } catch (IOException e) {
-            throw damaged(f, e);
-        }
+        return read("history.json", StateForms.DEPLOYMENT::values).orElse(List.of());
     }
 
     public void appendHistory(Deployment d) throws IOException {
@@ -129,7 +121,7 @@ public final class StateStore {
         if (all.size() > HISTORY_LIMIT) {
             all = all.subList(all.size() - HISTORY_LIMIT, all.size());
         }
-        write("history.json", StateForms.DEPLOYMENT.arrayBytes(all));
+        files.write("history.json", StateForms.DEPLOYMENT.arrayBytes(all));
     }
 
     /** Removes everything Berth keeps in its state folder (prune). */
@@ -149,25 +141,22 @@ public final class StateStore {
         }
     }
 
-    private <T> Optional<T> read(String name, StateForm<T> form) throws IOException {
+    /** How a state file's content is read: one record or an array of them ({@link StateForm}). */
+    private interface FileReading<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private <T> Optional<T> read(String name, FileReading<T> reading) throws IOException {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(form.value(f));
+            return Optional.of(reading.read(f));
         } catch (IOException e) {
-            throw damaged(f, e);
+            throw new IOException("cannot read " + f + ": " + e.getMessage()
+                    + " (the file is damaged; remove it and run 'berth sync' to rebuild it)", e);
         }
-    }
-
-    private static IOException damaged(Path f, IOException e) {
-        return new IOException("cannot read " + f + ": " + e.getMessage()
-                + " (the file is damaged; remove it and run 'berth sync' to rebuild it)", e);
-    }
-
-    private void write(String name, byte[] json) throws IOException {
-        files.write(name, json);
     }
 
     /**

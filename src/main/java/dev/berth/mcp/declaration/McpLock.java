@@ -182,7 +182,7 @@ public record McpLock(Map<String, Map<String, String>> servers, Map<String, Map<
         return hash(json().valueToTree(tool), DEFINITION);
     }
 
-    /** sha256 over the prompt's definition as canonical json(). */
+    /** sha256 over the prompt's definition as canonical JSON. */
     public static String hash(McpSchema.Prompt prompt) {
         return hash(json().valueToTree(prompt), PROMPT_DEFINITION);
     }
