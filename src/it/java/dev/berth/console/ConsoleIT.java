@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -184,10 +187,14 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("overview-live")).isDisplayed()).as("hidden while nothing runs").isFalse();
         // berth sync on the host, handed to the daemon: not started by the console
         host.exec("systemd-run", "--unit=console-it-cli-sync", "--collect", "/opt/berth/berth", "sync", "--resume").orThrow();
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
-        assertThat(browser.findElement(By.id("live-result")).getText()).contains("Done: deployed " + third.substring(0, 12));
-        assertThat(browser.findElements(By.cssSelector("#live li")).size()).as("steps shown as they ran").isGreaterThan(2);
+        // read at once, in the page: the overview reloads itself 1.5 s after the result, which a loaded machine's
+        // next WebDriver calls could miss or meet halfway
+        Map<?, ?> seen = wait.until(d -> (Map<?, ?>) ((JavascriptExecutor) d).executeScript("""
+                const r = document.getElementById("live-result");
+                return r && r.dataset.state ? {result: r.textContent, steps: document.querySelectorAll("#live li").length} : null;"""));
         shot("08-outside-sync-live");
+        assertThat(seen.get("result").toString()).contains("Done: deployed " + third.substring(0, 12));
+        assertThat(((Number) seen.get("steps")).intValue()).as("steps shown as they ran").isGreaterThan(2);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployed"), third.substring(0, 12))); // reloaded
     }
 
@@ -232,17 +239,24 @@ class ConsoleIT {
                 """.formatted(IMAGE, value);
     }
 
-    /** An element of the page a click led to: waits for the navigation (a click does not). */
     /**
      * Presses a write button and waits for the progress page it leads to to show the run's result. The page the
      * button was on is gone first: the overview has a live-result element of its own (for syncs started
-     * elsewhere), which a lookup made before the navigation would find and then lose.
+     * elsewhere), which a lookup made before the navigation would find and then lose. The old page is marked and
+     * the wait asks the window for the mark, not the button for staleness: Chromium answers a question about an
+     * element of a page it is leaving with "Node with given id does not belong to the document" (an unknown
+     * error, not a stale element), which failed this test on a loaded CI machine.
      */
     private void pressAndAwaitTheLivePage(org.openqa.selenium.WebElement button) {
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("window.berthPressedHere = true");
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, PATIENCE).ignoring(WebDriverException.class) // asked mid-navigation
+                .until(d -> Boolean.TRUE.equals(page.executeScript("return window.berthPressedHere === undefined")));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(find(By.id("live-result")), "data-state"));
     }
+
+    /** An element of the page a click led to: waits for the navigation (a click does not). */
 
     private org.openqa.selenium.WebElement find(By by) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));

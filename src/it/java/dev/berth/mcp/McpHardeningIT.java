@@ -108,9 +108,11 @@ class McpHardeningIT {
 
         // 4. 429: 32 requests whose bodies never come hold every slot; the next request is refused at once
         String held = host.exec(Duration.ofSeconds(90), "bash", "-c", holdSlots(32, 100, token, session)).stdout();
+        System.out.println("McpHardeningIT 32 held: " + held.lines().reduce((a, b) -> b).orElse(""));
         assertThat(held).contains("next=429").contains("too many requests in flight");
         //    and four bodies of 1 MB that never come hold the bytes allowed in flight: a fifth is refused
         held = host.exec(Duration.ofSeconds(90), "bash", "-c", holdSlots(4, 1_000_000, token, session)).stdout();
+        System.out.println("McpHardeningIT 4 MB held: " + held.lines().reduce((a, b) -> b).orElse(""));
         assertThat(held).contains("next=429").contains("too many request bytes in flight");
         assertAliveAndSmall(token);
 
@@ -255,21 +257,27 @@ class McpHardeningIT {
 
     /**
      * A client that opens {@code n} requests and sends their headers (declaring {@code length} bytes) but never
-     * the body, then sends one more request with curl and prints its code and answer; then lets go.
+     * the body, then sends one more request with curl until it is refused and prints its code and answer; then
+     * lets go. A holder the daemon answered was refused itself (the slots of the previous client, closed a moment
+     * before, not all let go yet on a loaded machine) and holds nothing: it is opened again before the next try,
+     * so the test waits for the daemon to hold all {@code n} rather than betting that it already does.
      */
     private static String holdSlots(int n, int length, String token, String session) {
         String head = "POST /mcp HTTP/1.1\\r\\nHost: 127.0.0.1:" + PORT + "\\r\\nAuthorization: Bearer " + token
                 + "\\r\\nMcp-Session-Id: " + session
                 + "\\r\\nContent-Type: application/json\\r\\nAccept: application/json, text/event-stream\\r\\nContent-Length: "
                 + length + "\\r\\n\\r\\n{";
-        return "fds=(); for i in $(seq " + n + "); do exec {fd}<>/dev/tcp/127.0.0.1/" + PORT + "; printf '" + head + "' >&$fd;"
-                + " fds+=($fd); done\n"
+        return "hold() { local fd; exec {fd}<>/dev/tcp/127.0.0.1/" + PORT + "; printf '" + head + "' >&$fd; fds[$1]=$fd; }\n"
+                + "fds=(); reopened=0; tries=''; for i in $(seq " + n + "); do hold $i; done\n"
                 + "head -c " + length + " /dev/zero | tr '\\0' ' ' > /tmp/next.body\n"
-                + "for i in $(seq 90); do out=$(curl -s -w '\\nnext=%{http_code}' -H 'Authorization: Bearer " + token + "'"
+                + "for try in $(seq 90); do out=$(curl -s -w '\\nnext=%{http_code}' -H 'Authorization: Bearer " + token + "'"
                 + " -H 'Mcp-Session-Id: " + session + "'"
                 + " -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream'"
-                + " --data-binary @/tmp/next.body " + URL + "); case \"$out\" in *next=429*) break;; esac; sleep 0.2; done\n"
-                + "echo \"$out\"; for fd in \"${fds[@]}\"; do exec {fd}>&-; done; rm -f /tmp/next.body\n";
+                + " --data-binary @/tmp/next.body " + URL + "); tries=\"$tries ${out##*next=}\"; case \"$out\" in *next=429*) break;; esac\n"
+                + "  for i in \"${!fds[@]}\"; do fd=${fds[$i]}; if read -t 0 -u $fd; then exec {fd}>&-; hold $i;"
+                + " reopened=$((reopened+1)); fi; done; sleep 0.2; done\n"
+                + "echo \"$out\"; echo \"answers to the tries:$tries; holders opened again: $reopened\"; for fd in \"${fds[@]}\"; do exec {fd}>&-; done;"
+                + " rm -f /tmp/next.body\n";
     }
 
     private String curlCode(String... args) {
