@@ -55,8 +55,10 @@ final class FollowedTarget {
     private static Flow choose(Run run, Parts parts, GitSource source, BerthConfig config, SafetySettings settings,
                                AppliedState applied) throws GitException, IOException, DeployException {
         SyncOptions options = run.options();
-        parts.progress().step("fetch " + RemoteUrls.redact(config.remote()));
-        source.fetch();
+        if (run.reason() != DeploymentReason.INIT) { // init cloned it a moment ago, in this call: nothing new to ask
+            parts.progress().step("fetch " + RemoteUrls.redact(config.remote()));
+            source.fetch();
+        }
         CommitInfo head = source.resolve();
         CommitInfo target = head;
         boolean pinned = false;

@@ -77,6 +77,17 @@ class DeployerTest {
     }
 
     @Test
+    void initAsksTheRemoteOnceAndASyncFetches() throws Exception {
+        deployer.init(config());
+        assertThat(progress).as("init: the clone, no fetch right after it").filteredOn(s -> s.startsWith("clone ")).hasSize(1);
+        assertThat(progress).noneMatch(s -> s.startsWith("fetch "));
+        progress.clear();
+        String next = repo.write("db.container", "[Container]\nImage=localhost/db2\n").commit("db changes");
+        assertThat(deployer.run(SyncOptions.apply(DeploymentReason.SYNC)).commit()).isEqualTo(next);
+        assertThat(progress).filteredOn(s -> s.startsWith("fetch ")).hasSize(1);
+    }
+
+    @Test
     void eachUnitIsRecordedWithItsDependenciesAndOldStateLearnsThemAtTheNextApply() throws Exception {
         deployer.init(config());
         assertThat(store.applied().units().get("web.container").dependsOn()).containsExactly("net.network");
