@@ -58,7 +58,9 @@ final class NodeClient {
      */
     static String conformance(int leaderPid, int port, String token, String scenario) throws Exception {
         String node22 = DIR.resolve("node_modules/.bin/node").toString();
-        String script = "'" + node22 + "' token-proxy.mjs 18791 http://127.0.0.1:" + port + "/mcp " + token + " & p=$!; sleep 1; "
+        String script = "'" + node22 + "' token-proxy.mjs 18791 http://127.0.0.1:" + port + "/mcp " + token + " & p=$!; "
+                // until the proxy answers (any HTTP answer): Node may take longer than a fixed second on a loaded machine
+                + "for i in $(seq 300); do curl -s -o /dev/null http://127.0.0.1:18791/ && break; sleep 0.1; done; "
                 + "'" + node22 + "' node_modules/.bin/conformance server --url http://127.0.0.1:18791/mcp --scenario " + scenario
                 + "; rc=$?; kill $p; exit $rc";
         Process p = new ProcessBuilder("nsenter", "-t", Integer.toString(leaderPid), "-n", "sh", "-c", script)
