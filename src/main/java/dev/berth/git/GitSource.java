@@ -2,6 +2,7 @@ package dev.berth.git;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import dev.berth.host.FileTrees;
@@ -21,6 +22,14 @@ public final class GitSource implements AutoCloseable {
     static {
         JGitHostFacts.tellOnce();
     }
+
+    /**
+     * How long a remote may stay silent (to connect, or between two reads) before a clone or fetch gives up.
+     * Without a bound, a forge that accepts the connection and then stops answering held a {@code berth sync},
+     * or the daemon's one sync thread, for ever. JGit asks servers for no progress messages, so a server still
+     * counting the objects of a large repository is silent too: two minutes leave it room.
+     */
+    static final Duration REMOTE_SILENCE = Duration.ofMinutes(2);
 
     private final Git git;
     private final String ref;
@@ -45,6 +54,11 @@ public final class GitSource implements AutoCloseable {
 
     /** @param sshKey private key file for ssh remotes, or null for the user's default keys */
     public static GitSource cloneInto(String remote, String ref, Path dir, Path sshKey) throws GitException {
+        return cloneInto(remote, ref, dir, sshKey, REMOTE_SILENCE);
+    }
+
+    /** @param silence how long the remote may stay silent (to connect, or between two reads) before the clone gives up */
+    static GitSource cloneInto(String remote, String ref, Path dir, Path sshKey, Duration silence) throws GitException {
         SshKeyTransport ssh = new SshKeyTransport(sshKey, remote);
         try {
             FileTrees.deleteRecursively(dir);
@@ -54,6 +68,7 @@ public final class GitSource implements AutoCloseable {
                     .setDirectory(dir.toFile())
                     .setBare(true)
                     .setCloneAllBranches(true)
+                    .setTimeout((int) silence.toSeconds())
                     .call();
             GitSource source = new GitSource(g, ref, false, ssh);
             source.resolve(); // fail now, at init, if the branch or tag does not exist
@@ -61,7 +76,8 @@ public final class GitSource implements AutoCloseable {
         } catch (InvalidRemoteException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": no repository there", e);
         } catch (TransportException e) {
-            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e)
+            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": "
+                    + RemoteTrouble.of(e, remote, silence).orElseGet(() -> redactedMessage(e))
                     + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
         } catch (GitAPIException | IOException | RuntimeException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e), e);
@@ -107,16 +123,23 @@ public final class GitSource implements AutoCloseable {
 
     /** Fetches the remote; force-pushed branches are followed, deleted ones removed. */
     public void fetch() throws GitException {
+        fetch(REMOTE_SILENCE);
+    }
+
+    /** @param silence how long the remote may stay silent (to connect, or between two reads) before the fetch gives up */
+    void fetch(Duration silence) throws GitException {
         try {
             git.fetch()
                     .setRemote("origin")
+                    .setTimeout((int) silence.toSeconds())
                     .setCheckFetchedObjects(true)
                     .setTransportConfigCallback(FetchChecker.around(ssh, GitLimits.DEFAULTS)) // fsck and size limits
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                     .setRemoveDeletedRefs(true)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
-            throw new GitException("cannot fetch " + RemoteUrls.redact(remoteUrl()) + ": " + redactedMessage(e)
+            throw new GitException("cannot fetch " + RemoteUrls.redact(remoteUrl()) + ": "
+                    + RemoteTrouble.of(e, remoteUrl(), silence).orElseGet(() -> redactedMessage(e))
                     + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
         }
     }
