@@ -31,6 +31,10 @@ public final class GitSource implements AutoCloseable {
      */
     static final Duration REMOTE_SILENCE = Duration.ofMinutes(2);
 
+    static {
+        SshHandshakeBound.atMost(REMOTE_SILENCE); // JGit's timeout does not reach an ssh handshake that never ends
+    }
+
     private final Git git;
     private final String ref;
     private final boolean ownsRepository;

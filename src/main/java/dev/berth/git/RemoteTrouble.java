@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -27,7 +28,7 @@ final class RemoteTrouble {
                 return Optional.of("nothing accepts connections at " + address(remote)
                         + ": check the URL's host and port, and that the git server runs");
             }
-            if (t instanceof InterruptedIOException) { // a socket's or JGit's own read timeout
+            if (t instanceof InterruptedIOException || t instanceof TimeoutException) { // a read timeout; the ssh handshake's
                 return Optional.of("no answer from " + host(remote) + " within " + silence.toSeconds()
                         + " s: the server accepted the connection and then stopped answering (or something in"
                         + " between drops the traffic); the next sync tries again");

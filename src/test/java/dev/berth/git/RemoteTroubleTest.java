@@ -47,6 +47,27 @@ class RemoteTroubleTest {
     }
 
     @Test
+    void anSshServerThatNeverCompletesItsHandshakeEndsTheCloneToo() throws Exception {
+        assertThat(GitSource.REMOTE_SILENCE).isNotNull(); // GitSource loaded: it sets the bound for the process
+        assertThat(System.getProperty(SshHandshakeBound.PROPERTY)).isEqualTo(Long.toString(GitSource.REMOTE_SILENCE.toMillis()));
+        String before = System.setProperty(SshHandshakeBound.PROPERTY, "3000"); // not 2 minutes here
+        try (Tarpit pit = Tarpit.open()) {
+            String silent = "ssh://git@127.0.0.1:" + pit.port() + "/deploy.git";
+            // Bounded is the promise. What it says depends on which of sshd's two clocks for the bound runs out
+            // first: the wait for the handshake ("no answer ... within") or the session's own timer, which closes
+            // it ("Session is being closed"); with a bound of minutes the first, almost always.
+            assertThatThrownBy(() -> assertTimeoutPreemptively(BOUND,
+                    () -> GitSource.cloneInto(silent, null, tmp.resolve("never"), null, Duration.ofSeconds(3))))
+                    .isInstanceOf(GitException.class)
+                    .hasMessageStartingWith("cannot clone " + RemoteUrls.redact(silent) + ": ")
+                    .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("no answer from 127.0.0.1 within 3 s",
+                            "Session is being closed"));
+        } finally {
+            System.setProperty(SshHandshakeBound.PROPERTY, before);
+        }
+    }
+
+    @Test
     void aPortNobodyListensOnIsNamedForHttpAndSsh() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
