@@ -257,7 +257,6 @@ class ConsoleIT {
     }
 
     /** An element of the page a click led to: waits for the navigation (a click does not). */
-
     private org.openqa.selenium.WebElement find(By by) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }

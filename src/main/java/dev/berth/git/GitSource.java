@@ -19,10 +19,6 @@ import org.eclipse.jgit.transport.RefSpec;
  * be read, so the clone's HEAD never stands for "what is deployed" (Orches' reset-before-apply bug).
  */
 public final class GitSource implements AutoCloseable {
-    static {
-        JGitHostFacts.tellOnce();
-    }
-
     /**
      * How long a remote may stay silent (to connect, or between two reads) before a clone or fetch gives up.
      * Without a bound, a forge that accepts the connection and then stops answering held a {@code berth sync},
@@ -32,6 +28,7 @@ public final class GitSource implements AutoCloseable {
     static final Duration REMOTE_SILENCE = Duration.ofMinutes(2);
 
     static {
+        JGitHostFacts.tellOnce();
         SshHandshakeBound.atMost(REMOTE_SILENCE); // JGit's timeout does not reach an ssh handshake that never ends
     }
 
@@ -80,9 +77,7 @@ public final class GitSource implements AutoCloseable {
         } catch (InvalidRemoteException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": no repository there", e);
         } catch (TransportException e) {
-            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": "
-                    + RemoteTrouble.of(e, remote, silence).orElseGet(() -> redactedMessage(e))
-                    + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
+            throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + whyTransferFailed(e, remote, silence), e);
         } catch (GitAPIException | IOException | RuntimeException e) {
             throw new GitException("cannot clone " + RemoteUrls.redact(remote) + ": " + redactedMessage(e), e);
         }
@@ -143,8 +138,7 @@ public final class GitSource implements AutoCloseable {
                     .call();
         } catch (GitAPIException | RuntimeException e) {
             throw new GitException("cannot fetch " + RemoteUrls.redact(remoteUrl()) + ": "
-                    + RemoteTrouble.of(e, remoteUrl(), silence).orElseGet(() -> redactedMessage(e))
-                    + (refusedObjects(e) ? REFUSED_FETCH : ""), e);
+                    + whyTransferFailed(e, remoteUrl(), silence), e);
         }
     }
 
@@ -234,6 +228,12 @@ public final class GitSource implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** What a clone or fetch met on the network, else JGit's message; and what to do when it refused objects. */
+    private static String whyTransferFailed(Exception e, String remote, Duration silence) {
+        return RemoteTrouble.of(e, remote, silence).orElseGet(() -> redactedMessage(e))
+                + (refusedObjects(e) ? REFUSED_FETCH : "");
     }
 
     private static String redactedMessage(Throwable e) {

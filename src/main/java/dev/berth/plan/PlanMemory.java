@@ -40,8 +40,9 @@ public final class PlanMemory {
         // it holds whatever they do, and to tell which way it went.) Otherwise equal content: each equals walks a
         // map, ~25-30 ms for both at 10,000 units (JMH, memo10), against a full plan's 60-80, so the files on disk
         // are compared only when the applied state matched: after a deployment it does not (its commit differs at
-        // once), and the plan is a full one whatever they are. An equal host state takes over the earlier memo rather than the other way round, so that the
-        // memory then holds the objects the state store and ObservedFiles will hand out again next time
+        // once), and the plan is a full one whatever they are. An equal host state takes over the earlier memo rather
+        // than the other way round, so that the memory then holds the objects the state store and ObservedFiles will
+        // hand out again next time
         if (earlier != null) {
             boolean sameApplied = applied == earlier.applied;
             if (sameApplied || applied.equals(earlier.applied)) {
